@@ -1,0 +1,1 @@
+namespace TruceWatch.Benchmarks; internal static class Program { private static void Main() { } }

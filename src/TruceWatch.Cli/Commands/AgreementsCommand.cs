@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Spectre.Console;
+using TruceWatch.Core.Reports;
+using TruceWatch.Core.Terms;
+using TruceWatch.Ingest.Terms;
+
+namespace TruceWatch.Cli.Commands;
+
+/// <summary><c>trucewatch agreements list|show|lint</c>: the bundled terms, one agreement in full, and a check of terms files.</summary>
+internal static class AgreementsCommand
+{
+    public static Command Create()
+    {
+        var list = new Command("list", "List the bundled agreements.");
+        list.SetAction(_ => List());
+
+        var id = new Argument<string>("agreement") { Description = "A bundled agreement's id, or a terms file." };
+        var show = new Command("show", "Show one agreement's terms as understood.") { id };
+        show.SetAction(parse => Show(parse.GetValue(id)!));
+
+        var files = new Argument<string[]>("files") { Description = "Terms files to check.", Arity = ArgumentArity.OneOrMore };
+        var lint = new Command("lint", "Check terms files and report every error with line and column (exit 1 on any error).") { files };
+        lint.SetAction(parse => Lint(parse.GetValue(files)!));
+
+        return new Command("agreements", "Bundled truce terms: list, show, lint.") { list, show, lint };
+    }
+
+    private static int List()
+    {
+        var library = AgreementLibrary.Bundled();
+        if (library.Directory is null)
+        {
+            return CommonOptions.Fail("no agreements folder found (set TRUCEWATCH_AGREEMENTS)");
+        }
+
+        var table = new Table().AddColumns("id", "version", "status", "window", "parties", "title");
+        foreach (var a in library.Agreements)
+        {
+            table.AddRow(
+                Markup.Escape(a.Id), a.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Status.ToString(),
+                Markup.Escape(a.Window is { } w ? $"{IsoTime.Format(w.Start)} – {(w.End is { } e ? IsoTime.Format(e) : "open")}" : "always"),
+                string.Join(", ", a.Parties), Markup.Escape(a.Title));
+        }
+
+        AnsiConsole.Write(table);
+        var invalid = library.Files.Where(f => !f.Result.IsValid).ToList();
+        foreach (var file in invalid)
+        {
+            Console.Error.WriteLine($"warning: {file.Path} does not load ({file.Result.Diagnostics.Count} error(s); run trucewatch agreements lint {file.Path})");
+        }
+
+        return 0;
+    }
+
+    private static int Show(string idOrFile)
+    {
+        var result = AgreementLibrary.Bundled().Resolve(idOrFile);
+        if (!result.IsValid)
+        {
+            foreach (var d in result.Diagnostics)
+            {
+                Console.Error.WriteLine($"{idOrFile}:{d}");
+            }
+
+            return 1;
+        }
+
+        var a = result.Agreement!;
+        Console.WriteLine($"{a.Title}");
+        Console.WriteLine($"  id: {a.Id}  version: {a.Version}  status: {a.Status}  reciprocity: {a.Reciprocity}");
+        Console.WriteLine($"  parties: {string.Join(", ", a.Parties)}");
+        Console.WriteLine(a.Window is { } w
+            ? $"  window: from {IsoTime.Format(w.Start)} (inclusive) to {(w.End is { } e ? IsoTime.Format(e) + " (exclusive)" : "open-ended")}"
+            : "  window: none (always applies)");
+        foreach (var c in a.Clauses)
+        {
+            Console.WriteLine($"  clause {c.Id}: binds {c.Binds}; prohibits {Describe(c.Prohibits)}");
+            foreach (var exception in c.Except)
+            {
+                Console.WriteLine($"    except {Describe(exception)}");
+            }
+        }
+
+        foreach (var o in a.Obligations)
+        {
+            Console.WriteLine($"  obligation {o.Id}: {o.Kind}{(o.Terms is null ? "" : $" ({o.Terms})")}");
+        }
+
+        return 0;
+    }
+
+    private static string Describe(Core.Agreements.Criteria c)
+    {
+        var parts = new List<string>();
+        if (c.Domains is { } d)
+        {
+            parts.Add($"domain in [{string.Join(", ", d.Select(x => x.ToText()))}]");
+        }
+
+        if (c.Means is { } m)
+        {
+            parts.Add($"means within [{string.Join(", ", m)}]");
+        }
+
+        if (c.Targets is { } t)
+        {
+            parts.Add($"target within [{string.Join(", ", t)}]");
+        }
+
+        return parts.Count == 0 ? "anything" : string.Join(" and ", parts);
+    }
+
+    private static int Lint(string[] files)
+    {
+        var errors = 0;
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"{file}: no such file");
+                errors++;
+                continue;
+            }
+
+            var result = TermsParser.Parse(File.ReadAllText(file));
+            foreach (var d in result.Diagnostics)
+            {
+                Console.WriteLine($"{file}:{d}");
+            }
+
+            var count = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+            errors += count;
+            if (count == 0)
+            {
+                Console.WriteLine($"{file}: ok ({result.Agreement!.Id} v{result.Agreement.Version}, {result.Agreement.Clauses.Count} clause(s))");
+            }
+        }
+
+        return errors > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Incidents;
+using TruceWatch.Core.Judgement;
+using TruceWatch.Core.Reporting;
+using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Terms;
+using TruceWatch.Storage;
+
+namespace TruceWatch.Cli.Commands;
+
+/// <summary><c>trucewatch assess</c>: judges incidents from the store or a file against one agreement and prints the verdicts and scorecard.</summary>
+internal static class AssessCommand
+{
+    public static Command Create()
+    {
+        var agreement = new Option<string>("--agreement") { Description = "A terms file, or the id of a bundled agreement.", Required = true };
+        var db = CommonOptions.Db();
+        var reports = new Option<string?>("--reports") { Description = "Judge the reports in this file instead of the store." };
+        var from = new Option<string?>("--from") { Description = "Only incidents from this time or date (ISO 8601; a date is a Kyiv day)." };
+        var to = new Option<string?>("--to") { Description = "Only incidents before this time, or up to and including this date." };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var limit = new Option<int>("--limit") { Description = "Incidents to list in table format (the summary counts all).", DefaultValueFactory = _ => 30 };
+        var command = new Command("assess", "Judge incidents against an agreement's terms.") { agreement, db, reports, from, to, format, limit };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(agreement)!, parse.GetResult(db) is { Implicit: false } ? parse.GetValue(db) : null, parse.GetValue(db)!, parse.GetValue(reports),
+            parse.GetValue(from), parse.GetValue(to), parse.GetValue(format)!, parse.GetValue(limit), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string agreementArg, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, int limit, CancellationToken cancellationToken)
+    {
+        if (explicitDb is not null && reportsFile is not null)
+        {
+            return CommonOptions.Fail("give either --db or --reports, not both");
+        }
+
+        var terms = AgreementLibrary.Bundled().Resolve(agreementArg);
+        if (!terms.IsValid)
+        {
+            foreach (var d in terms.Diagnostics)
+            {
+                Console.Error.WriteLine($"{agreementArg}:{d}");
+            }
+
+            return 1;
+        }
+
+        if (!Period.TryParse(from, to, out var period, out var periodError))
+        {
+            return CommonOptions.Fail(periodError!);
+        }
+
+        IReadOnlyList<Incident> incidents;
+        if (reportsFile is not null)
+        {
+            if (!File.Exists(reportsFile))
+            {
+                return CommonOptions.Fail($"{reportsFile}: no such file");
+            }
+
+            var inputFormat = ReportFiles.Choose(reportsFile, "auto", out var error);
+            if (inputFormat is null)
+            {
+                return CommonOptions.Fail(error!);
+            }
+
+            var (read, rejected) = ReportFiles.ReadAll(reportsFile, inputFormat, cancellationToken);
+            foreach (var row in rejected.Take(10))
+            {
+                Console.Error.WriteLine($"warning: {reportsFile}, {row.Reason} (row skipped)");
+            }
+
+            if (rejected.Count > 10)
+            {
+                Console.Error.WriteLine($"warning: … {rejected.Count - 10} more rows skipped");
+            }
+
+            incidents = [.. read.Select((r, i) => (r, i)).Where(x => InPeriod(x.r.Time, period)).Select(x => Incident.FromReport(new IncidentId(x.i + 1), x.r))];
+        }
+        else
+        {
+            if (!File.Exists(db))
+            {
+                return CommonOptions.Fail($"{db}: no such store (import reports first, or pass --reports FILE)");
+            }
+
+            await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            incidents = await Incidents.LoadAsync(store, period, cancellationToken).ConfigureAwait(false);
+        }
+
+        var document = AssessmentDocument.Build(terms.Agreement!, incidents);
+        if (format == "json")
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await JsonSerializer.SerializeAsync(stdout, document, AssessmentDocument.Json, cancellationToken).ConfigureAwait(false);
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        PrintTable(terms.Agreement!, document, limit);
+        return 0;
+    }
+
+    private static bool InPeriod(ReportedTime time, ReportQuery period)
+    {
+        if (period.From is null && period.To is null)
+        {
+            return true;
+        }
+
+        return time.Earliest is { } earliest && time.Latest is { } latest
+            && (period.From is not { } f || latest >= f) && (period.To is not { } t || earliest < t);
+    }
+
+    private static void PrintTable(Agreement agreement, AssessmentDocument document, int limit)
+    {
+        var console = AnsiConsole.Console;
+        console.MarkupLineInterpolated($"[bold]{agreement.Title}[/] ({agreement.Id} v{agreement.Version}, {document.Incidents.Count:N0} incidents)");
+        var summary = new Table().AddColumn("party");
+        foreach (var verdict in Verdicts.All)
+        {
+            summary.AddColumn(new TableColumn(verdict.ToText()).RightAligned());
+        }
+
+        foreach (var (party, counts) in document.Summary)
+        {
+            summary.AddRow([party, .. Verdicts.All.Select(v => counts[v.ToText()].ToString("N0", System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        console.Write(summary);
+        if (limit <= 0 || document.Incidents.Count == 0)
+        {
+            return;
+        }
+
+        // Violations and indeterminate incidents first: they are what a monitor reads.
+        var shown = document.Incidents.OrderBy(i => Rank(i.Verdict)).Take(limit).ToList();
+        var list = new Table().AddColumns("id", "occurred", "by", "weapon", "place", "verdict", "why");
+        foreach (var i in shown)
+        {
+            list.AddRow(
+                Markup.Escape(i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Markup.Escape(i.Occurred?.Start ?? "?"),
+                Markup.Escape(i.Perpetrator ?? "?"),
+                Markup.Escape(i.Weapon ?? i.Means ?? "?"),
+                Markup.Escape(i.Place ?? "?"),
+                Markup.Escape(i.Verdict),
+                Markup.Escape(i.Trace.Reason));
+        }
+
+        console.Write(list);
+        if (document.Incidents.Count > shown.Count)
+        {
+            console.MarkupLineInterpolated($"[grey]{document.Incidents.Count - shown.Count:N0} more incidents not listed (--limit, or --format json for all)[/]");
+        }
+    }
+
+    private static int Rank(string verdict) => verdict switch
+    {
+        "violation" => 0,
+        "indeterminate" => 1,
+        "permitted" => 2,
+        "out-of-scope" => 3,
+        _ => 4,
+    };
+}

@@ -1,0 +1,352 @@
+using System.Collections.Immutable;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Incidents;
+using TruceWatch.Core.Logic;
+using TruceWatch.Core.Parties;
+using TruceWatch.Core.Reports;
+using TruceWatch.Core.Taxonomy;
+
+namespace TruceWatch.Core.Judgement;
+
+/// <summary>
+/// Judges incidents against agreement terms in three-valued (Kleene) logic. Pure: the same incident and terms always give the same result.
+/// </summary>
+/// <remarks>
+/// A clause holds when <c>binds ∧ prohibits ∧ ¬(except₁ ∨ except₂ …)</c>. A prohibited target matches when <em>any</em> target of the
+/// incident falls under it; an excepted target only when <em>all</em> do, so a strike that hit a depot and a substation is not excused
+/// by the depot. The verdict is <c>window ∧ (clause₁ ∨ clause₂ …)</c>: true is a violation, unknown is indeterminate, false is
+/// outside-window, permitted or out-of-scope.
+/// </remarks>
+public static class Judge
+{
+    /// <summary>The verdict alone, without building a trace: the hot path for bulk series.</summary>
+    public static Verdict Decide(Incident incident, Agreement agreement)
+    {
+        var window = InWindow(incident.Time, agreement.Window);
+        if (window == Tri.False)
+        {
+            return Verdict.OutsideWindow;
+        }
+
+        var any = Tri.False;
+        var excepted = false;
+        var clauses = agreement.Clauses;
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            var scope = Kleene.And(Binds(incident.Perpetrator, clause.Binds, agreement.Parties), Matches(incident, clause.Prohibits, all: false));
+            if (scope == Tri.False)
+            {
+                continue;
+            }
+
+            var except = Tri.False;
+            var exceptions = clause.Except;
+            for (var e = 0; e < exceptions.Count && except != Tri.True; e++)
+            {
+                except = Kleene.Or(except, Matches(incident, exceptions[e], all: true));
+            }
+
+            excepted |= except == Tri.True;
+            any = Kleene.Or(any, Kleene.And(scope, Kleene.Not(except)));
+        }
+
+        return Combine(Kleene.And(window, any), excepted);
+    }
+
+    /// <summary>The verdict with a full trace: every clause, every condition, its value and the fact it read.</summary>
+    public static Assessment Assess(Incident incident, Agreement agreement)
+    {
+        var window = InWindow(incident.Time, agreement.Window);
+        var windowTrace = new ConditionTrace("window", window, Describe(agreement.Window), "time", Describe(incident.Time));
+
+        var any = Tri.False;
+        var excepted = false;
+        var clauseTraces = new List<ClauseTrace>(agreement.Clauses.Count);
+        var missing = new List<string>();
+        foreach (var clause in agreement.Clauses)
+        {
+            var conditions = new List<ConditionTrace>(4);
+            var binds = Binds(incident.Perpetrator, clause.Binds, agreement.Parties);
+            conditions.Add(new ConditionTrace("binds", binds, clause.Binds.IsAll ? $"all [{Join(agreement.Parties)}]" : clause.Binds.ToString(), "perpetrator", incident.Perpetrator?.ToString()));
+            var scope = Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, conditions));
+
+            var except = Tri.False;
+            var exceptionTraces = new List<ExceptionTrace>(clause.Except.Count);
+            for (var e = 0; e < clause.Except.Count; e++)
+            {
+                var exceptionConditions = new List<ConditionTrace>(3);
+                var value = Trace(incident, clause.Except[e], all: true, exceptionConditions);
+                exceptionTraces.Add(new ExceptionTrace(e, value, exceptionConditions));
+                except = Kleene.Or(except, value);
+            }
+
+            var holds = Kleene.And(scope, Kleene.Not(except));
+            var outcome = holds switch
+            {
+                Tri.True => ClauseOutcome.Breached,
+                Tri.Unknown => ClauseOutcome.Indeterminate,
+                _ => scope != Tri.False && except == Tri.True ? ClauseOutcome.Excepted : ClauseOutcome.Cleared,
+            };
+            excepted |= outcome == ClauseOutcome.Excepted;
+            any = Kleene.Or(any, holds);
+            clauseTraces.Add(new ClauseTrace(clause.Id, outcome, conditions, exceptionTraces));
+
+            if (holds == Tri.Unknown)
+            {
+                CollectMissing(conditions, missing);
+                foreach (var exception in exceptionTraces)
+                {
+                    if (exception.Value == Tri.Unknown)
+                    {
+                        CollectMissing(exception.Conditions, missing);
+                    }
+                }
+            }
+        }
+
+        var overall = Kleene.And(window, any);
+        if (window == Tri.Unknown && any != Tri.False)
+        {
+            missing.Insert(0, FactName("time"));
+        }
+
+        var verdict = window == Tri.False ? Verdict.OutsideWindow : Combine(overall, excepted);
+        if (verdict != Verdict.Indeterminate)
+        {
+            missing.Clear();
+        }
+
+        var trace = new AssessmentTrace(windowTrace, clauseTraces, missing, Reason(verdict, clauseTraces, missing));
+        return new Assessment(incident.Id, agreement.Id, agreement.Version, verdict, trace);
+    }
+
+    private static Verdict Combine(Tri overall, bool excepted) => overall switch
+    {
+        Tri.True => Verdict.Violation,
+        Tri.Unknown => Verdict.Indeterminate,
+        _ => excepted ? Verdict.Permitted : Verdict.OutOfScope,
+    };
+
+    /// <summary>Start inclusive, end exclusive; a report whose possible span straddles an edge is unknown.</summary>
+    internal static Tri InWindow(ReportedTime time, AgreementWindow? window)
+    {
+        if (window is null)
+        {
+            return Tri.True;
+        }
+
+        if (time.Earliest is not { } earliest || time.Latest is not { } latest)
+        {
+            return Tri.Unknown;
+        }
+
+        var startsInside = earliest >= window.Start && (window.End is not { } end1 || earliest < end1);
+        var endsInside = latest >= window.Start && (window.End is not { } end2 || latest < end2);
+        if (startsInside && endsInside)
+        {
+            return Tri.True;
+        }
+
+        var entirelyBefore = latest < window.Start;
+        var entirelyAfter = window.End is { } end && earliest >= end;
+        return entirelyBefore || entirelyAfter ? Tri.False : Tri.Unknown;
+    }
+
+    internal static Tri Binds(PartyCode? perpetrator, Binds binds, IReadOnlyList<PartyCode> parties)
+    {
+        if (perpetrator is not { } p)
+        {
+            return Tri.Unknown;
+        }
+
+        var bound = binds.Parties ?? parties;
+        for (var i = 0; i < bound.Count; i++)
+        {
+            if (bound[i] == p)
+            {
+                return Tri.True;
+            }
+        }
+
+        return Tri.False;
+    }
+
+    private static Tri Matches(Incident incident, Criteria criteria, bool all)
+    {
+        var value = Tri.True;
+        if (criteria.Domains is { } domains)
+        {
+            value = Kleene.And(value, Domain(incident.Domain, domains));
+        }
+
+        if (criteria.Means is { } means && value != Tri.False)
+        {
+            value = Kleene.And(value, Means(incident.Means, means));
+        }
+
+        if (criteria.Targets is { } targets && value != Tri.False)
+        {
+            value = Kleene.And(value, Target(incident.Targets, targets, all));
+        }
+
+        return value;
+    }
+
+    private static Tri Trace(Incident incident, Criteria criteria, bool all, List<ConditionTrace> into)
+    {
+        var value = Tri.True;
+        if (criteria.Domains is { } domains)
+        {
+            var v = Domain(incident.Domain, domains);
+            into.Add(new ConditionTrace("domain", v, $"[{string.Join(", ", domains.Select(d => d.ToText()))}]", "domain", incident.Domain?.ToText()));
+            value = Kleene.And(value, v);
+        }
+
+        if (criteria.Means is { } means)
+        {
+            var v = Means(incident.Means, means);
+            into.Add(new ConditionTrace("means", v, $"[{Join(means)}]", "means", incident.Means?.Value));
+            value = Kleene.And(value, v);
+        }
+
+        if (criteria.Targets is { } targets)
+        {
+            var v = Target(incident.Targets, targets, all);
+            var expected = all ? $"all targets within [{Join(targets)}]" : $"any target within [{Join(targets)}]";
+            into.Add(new ConditionTrace("target", v, expected, "target", incident.Targets.IsDefaultOrEmpty ? null : Join(incident.Targets)));
+            value = Kleene.And(value, v);
+        }
+
+        return value;
+    }
+
+    internal static Tri Domain(StrikeDomain? domain, IReadOnlyList<StrikeDomain> allowed)
+    {
+        if (domain is not { } d)
+        {
+            return Tri.Unknown;
+        }
+
+        for (var i = 0; i < allowed.Count; i++)
+        {
+            if (allowed[i] == d)
+            {
+                return Tri.True;
+            }
+        }
+
+        return Tri.False;
+    }
+
+    internal static Tri Means(TaxonomyPath? means, IReadOnlyList<TaxonomyPath> rules)
+    {
+        if (means is not { } m)
+        {
+            return Tri.Unknown;
+        }
+
+        var value = Tri.False;
+        for (var i = 0; i < rules.Count && value != Tri.True; i++)
+        {
+            value = Kleene.Or(value, m.Matches(rules[i]));
+        }
+
+        return value;
+    }
+
+    /// <summary>Any-match for prohibitions, all-match for exceptions; an <c>unknown</c> target or none at all is unknown.</summary>
+    internal static Tri Target(ImmutableArray<TaxonomyPath> targets, IReadOnlyList<TaxonomyPath> rules, bool all)
+    {
+        if (targets.IsDefaultOrEmpty)
+        {
+            return Tri.Unknown;
+        }
+
+        var value = all ? Tri.True : Tri.False;
+        foreach (var target in targets)
+        {
+            var v = Tri.False;
+            if (target == Targets.Unknown)
+            {
+                v = Tri.Unknown;
+            }
+            else
+            {
+                for (var i = 0; i < rules.Count && v != Tri.True; i++)
+                {
+                    v = Kleene.Or(v, target.Matches(rules[i]));
+                }
+            }
+
+            value = all ? Kleene.And(value, v) : Kleene.Or(value, v);
+        }
+
+        return value;
+    }
+
+    private static void CollectMissing(IReadOnlyList<ConditionTrace> conditions, List<string> missing)
+    {
+        foreach (var condition in conditions)
+        {
+            var name = FactName(condition.Fact);
+            if (condition.Value == Tri.Unknown && !missing.Contains(name))
+            {
+                missing.Add(name);
+            }
+        }
+    }
+
+    private static string FactName(string fact) => fact switch
+    {
+        "target" => "target category",
+        "perpetrator" => "perpetrator",
+        "means" => "means",
+        "domain" => "domain",
+        "time" => "time",
+        _ => fact,
+    };
+
+    private static string Reason(Verdict verdict, IReadOnlyList<ClauseTrace> clauses, IReadOnlyList<string> missing)
+    {
+        switch (verdict)
+        {
+            case Verdict.Violation:
+                return $"violation: breaches {string.Join(", ", clauses.Where(c => c.Outcome == ClauseOutcome.Breached).Select(c => c.ClauseId))}";
+            case Verdict.Permitted:
+                return $"permitted: excepted under {string.Join(", ", clauses.Where(c => c.Outcome == ClauseOutcome.Excepted).Select(c => c.ClauseId))}";
+            case Verdict.Indeterminate:
+                var unknown = missing.Count == 0 ? "a fact" : string.Join(", ", missing.Count == 1 ? missing : missing.Take(missing.Count - 1)) + (missing.Count > 1 ? $" and {missing[^1]}" : "");
+                return $"indeterminate: {unknown} unknown";
+            case Verdict.OutsideWindow:
+                return "outside-window: happened outside the agreement's window";
+            default:
+                return "out-of-scope: no clause covers it";
+        }
+    }
+
+    private static string Describe(AgreementWindow? window) => window switch
+    {
+        null => "always",
+        { End: { } end } => $"[{window.Start:yyyy-MM-ddTHH:mm:sszzz}, {end:yyyy-MM-ddTHH:mm:sszzz})",
+        _ => $"[{window.Start:yyyy-MM-ddTHH:mm:sszzz}, open)",
+    };
+
+    private static string? Describe(ReportedTime time)
+    {
+        if (time.Start is not { } start)
+        {
+            return null;
+        }
+
+        var text = $"{start:yyyy-MM-ddTHH:mm:sszzz}";
+        if (time.End is { } end && end != start)
+        {
+            text += $"/{end:yyyy-MM-ddTHH:mm:sszzz}";
+        }
+
+        return $"{text} ({time.Precision.ToText()})";
+    }
+
+    private static string Join<T>(IEnumerable<T> items) => string.Join(", ", items);
+}

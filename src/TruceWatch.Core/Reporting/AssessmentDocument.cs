@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Incidents;
+using TruceWatch.Core.Judgement;
+using TruceWatch.Core.Logic;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Core.Reporting;
+
+/// <summary>
+/// The assessments of a set of incidents under one agreement, in the shape the CLI prints and the API returns:
+/// <c>{ agreement: {id, version}, incidents: [...], summary: { party: { verdict: count } } }</c>.
+/// </summary>
+public sealed record AssessmentDocument(
+    AgreementRef Agreement,
+    IReadOnlyList<IncidentAssessment> Incidents,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Summary)
+{
+    /// <summary>The key under which incidents whose perpetrator is unknown are counted.</summary>
+    public const string UnknownParty = "unknown";
+
+    /// <summary>Serializer settings shared by the CLI and the API so both print the same JSON.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+    };
+
+    /// <summary>Judges every incident and builds the document; incidents keep their given order.</summary>
+    public static AssessmentDocument Build(Agreement agreement, IEnumerable<Incident> incidents)
+    {
+        var items = new List<IncidentAssessment>();
+        var summary = new SortedDictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var party in agreement.Parties)
+        {
+            summary[party.Value] = EmptyCounts();
+        }
+
+        foreach (var incident in incidents)
+        {
+            var assessment = Judge.Assess(incident, agreement);
+            items.Add(IncidentAssessment.From(incident, assessment));
+            var party = incident.Perpetrator?.Value ?? UnknownParty;
+            if (!summary.TryGetValue(party, out var counts))
+            {
+                summary[party] = counts = EmptyCounts();
+            }
+
+            counts[assessment.Verdict.ToText()]++;
+        }
+
+        return new AssessmentDocument(
+            new AgreementRef(agreement.Id, agreement.Version, agreement.Title),
+            items,
+            summary.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal));
+    }
+
+    private static Dictionary<string, int> EmptyCounts()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var verdict in Verdicts.All)
+        {
+            counts[verdict.ToText()] = 0;
+        }
+
+        return counts;
+    }
+}
+
+/// <summary>Which agreement, which version.</summary>
+public sealed record AgreementRef(string Id, int Version, string Title);
+
+/// <summary>When an incident happened, as precisely as known.</summary>
+public sealed record Occurred(string Start, string? End, string Precision);
+
+/// <summary>One incident's verdict with its trace.</summary>
+public sealed record IncidentAssessment(long Id, IReadOnlyList<string> Reports, string? Perpetrator, Occurred? Occurred, string? Weapon, string? Means, string? Place, string Verdict, TraceView Trace)
+{
+    public static IncidentAssessment From(Incident incident, Assessment assessment) => new(
+        incident.Id.Value,
+        [.. incident.Reports.Select(r => r.Key.ToString())],
+        incident.Perpetrator?.Value,
+        incident.Time.Start is { } start
+            ? new Occurred(IsoTime.Format(start), incident.Time.End is { } end ? IsoTime.Format(end) : null, incident.Time.Precision.ToText())
+            : null,
+        incident.Weapon,
+        incident.Means?.Value,
+        PlaceText(incident.Place),
+        assessment.Verdict.ToText(),
+        TraceView.From(assessment.Trace));
+
+    private static string? PlaceText(Place place)
+    {
+        var parts = new[] { place.Name, place.Admin1, place.Country }.Where(p => !string.IsNullOrEmpty(p)).Distinct().ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+}
+
+/// <summary>An assessment trace in plain values for JSON.</summary>
+public sealed record TraceView(string Reason, IReadOnlyList<string> Missing, ConditionView Window, IReadOnlyList<ClauseView> Clauses)
+{
+    public static TraceView From(AssessmentTrace trace) => new(
+        trace.Reason,
+        trace.MissingFacts,
+        ConditionView.From(trace.Window),
+        [.. trace.Clauses.Select(c => new ClauseView(
+            c.ClauseId,
+            c.Outcome.ToString().ToLowerInvariant(),
+            [.. c.Conditions.Select(ConditionView.From)],
+            [.. c.Exceptions.Select(e => new ExceptionView(e.Index, e.Value.ToText(), [.. e.Conditions.Select(ConditionView.From)]))]))]);
+}
+
+/// <summary>One condition: its name, value (true / false / unknown), what the terms expect, and the fact it read.</summary>
+public sealed record ConditionView(string Condition, string Value, string Expected, string Fact, string? FactValue)
+{
+    public static ConditionView From(ConditionTrace c) => new(c.Condition, c.Value.ToText(), c.Expected, c.Fact, c.FactValue);
+}
+
+/// <summary>One clause's outcome with its conditions and exceptions.</summary>
+public sealed record ClauseView(string Id, string Outcome, IReadOnlyList<ConditionView> Conditions, IReadOnlyList<ExceptionView> Exceptions);
+
+/// <summary>One exception's value with its conditions.</summary>
+public sealed record ExceptionView(int Index, string Value, IReadOnlyList<ConditionView> Conditions);

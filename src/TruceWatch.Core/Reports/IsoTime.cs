@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace TruceWatch.Core.Reports;
+
+/// <summary>
+/// Parses ISO 8601 instants and keeps the precision they were written with. A date alone is a whole day in a given time zone;
+/// any time of day must carry its offset (<c>Z</c> or <c>±hh:mm</c>).
+/// </summary>
+public static class IsoTime
+{
+    /// <summary>Kyiv time: the zone Ukrainian sources count days in.</summary>
+    public static readonly TimeZoneInfo Kyiv = FindZone("Europe/Kyiv", "Europe/Kiev");
+
+    private static readonly string[] OffsetFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-dd HH:mmzzz",
+    ];
+
+    /// <summary>Parses <paramref name="text"/>; a bare date means the start of that day in <paramref name="dayZone"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, TimeZoneInfo dayZone, out DateTimeOffset value, out TimePrecision precision, out string? error)
+    {
+        text = text.Trim();
+        value = default;
+        precision = TimePrecision.Unknown;
+        error = null;
+        if (text.IsEmpty)
+        {
+            error = "empty time";
+            return false;
+        }
+
+        if (text.Length == 10)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                error = $"'{text}' is not a date (YYYY-MM-DD)";
+                return false;
+            }
+
+            value = StartOfDay(date, dayZone);
+            precision = TimePrecision.Day;
+            return true;
+        }
+
+        Span<char> buffer = stackalloc char[text.Length + 3];
+        var normalized = NormalizeZulu(text, buffer);
+        if (!DateTimeOffset.TryParseExact(normalized, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            error = HasOffset(text)
+                ? $"'{text}' is not an ISO 8601 time (YYYY-MM-DDThh:mm[:ss]±hh:mm)"
+                : $"'{text}' has no UTC offset (write e.g. {text}+02:00 or {text}Z)";
+            return false;
+        }
+
+        var timePart = text[11..];
+        var colons = timePart.Count(':') - (HasColonOffset(text) ? 1 : 0);
+        precision = colons >= 2 ? TimePrecision.Second : TimePrecision.Minute;
+        return true;
+    }
+
+    /// <summary>The first instant of <paramref name="date"/> in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>A wall-clock time in <paramref name="zone"/> as an instant.</summary>
+    public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+
+    /// <summary>Formats an instant with its offset, to the second.</summary>
+    public static string Format(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static ReadOnlySpan<char> NormalizeZulu(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        if (text[^1] is 'Z' or 'z')
+        {
+            text[..^1].CopyTo(buffer);
+            "+00:00".AsSpan().CopyTo(buffer[(text.Length - 1)..]);
+            return buffer[..(text.Length + 5)];
+        }
+
+        return text;
+    }
+
+    private static bool HasOffset(ReadOnlySpan<char> text) =>
+        text[^1] is 'Z' or 'z' || (text.Length > 16 && (text[^6] is '+' or '-') && text[^3] == ':');
+
+    private static bool HasColonOffset(ReadOnlySpan<char> text) => text.Length > 16 && (text[^6] is '+' or '-') && text[^3] == ':';
+
+    private static TimeZoneInfo FindZone(params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                return zone;
+            }
+        }
+
+        throw new InvalidOperationException($"Time zone {ids[0]} is not installed (install the tzdata package).");
+    }
+}

@@ -1,0 +1,494 @@
+using System.Globalization;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Parties;
+using TruceWatch.Core.Reports;
+using TruceWatch.Core.Taxonomy;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TruceWatch.Core.Terms;
+
+/// <summary>
+/// Reads agreement terms from YAML (the format in docs/terms-language.md). Every error in the file is reported at once, each with its
+/// line and column; a file with any error yields no agreement.
+/// </summary>
+public static class TermsParser
+{
+    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "source"];
+    private static readonly string[] WindowKeys = ["start", "end", "duration"];
+    private static readonly string[] ClauseKeys = ["id", "binds", "prohibits", "except", "note"];
+    private static readonly string[] CriteriaKeys = ["domain", "means", "target"];
+    private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
+
+    public static TermsResult Parse(string yaml)
+    {
+        var errors = new Errors();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(ex.Start, $"YAML syntax: {Clean(ex.Message)}");
+            return new TermsResult(null, errors.List);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[0].RootNode.Start, "terms must be a mapping with id, version, title, parties and clauses");
+            return new TermsResult(null, errors.List);
+        }
+
+        CheckKeys(root, TopKeys, "agreement", errors);
+        var id = RequiredString(root, "id", errors);
+        if (id is not null && !IsIdentifier(id))
+        {
+            errors.Add(Value(root, "id")!.Start, $"id '{id}' must be lower-case words joined by dashes (e.g. ua-partial-air-sea-truce-2025)");
+        }
+
+        var version = 0;
+        if (Value(root, "version") is { } versionNode)
+        {
+            if (versionNode is not YamlScalarNode { Value: { } v } || !int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version) || version < 1)
+            {
+                errors.Add(versionNode.Start, "version must be a whole number from 1 up");
+            }
+        }
+        else
+        {
+            errors.Add(root.Start, "missing 'version'");
+        }
+
+        var title = RequiredString(root, "title", errors);
+        var status = ParseStatus(root, errors);
+        var parties = ParseParties(root, errors);
+        var window = Value(root, "window") is { } windowNode ? ParseWindow(windowNode, errors) : null;
+        var clauses = ParseClauses(root, parties, errors);
+        var obligations = ParseObligations(root, errors);
+        var reciprocity = ParseReciprocity(root, errors);
+
+        if (errors.HasErrors)
+        {
+            return new TermsResult(null, errors.List);
+        }
+
+        var agreement = new Agreement
+        {
+            Id = id!,
+            Version = version,
+            Title = title!,
+            Status = status,
+            Parties = parties,
+            Window = window,
+            Clauses = clauses,
+            Obligations = obligations,
+            Reciprocity = reciprocity,
+        };
+        return new TermsResult(agreement, errors.List);
+    }
+
+    private static AgreementStatus ParseStatus(YamlMappingNode root, Errors errors)
+    {
+        if (Value(root, "status") is not { } node)
+        {
+            return AgreementStatus.Proposed;
+        }
+
+        switch (Scalar(node))
+        {
+            case "proposed": return AgreementStatus.Proposed;
+            case "in-force": return AgreementStatus.InForce;
+            case "lapsed": return AgreementStatus.Lapsed;
+            case "collapsed": return AgreementStatus.Collapsed;
+            default:
+                errors.Add(node.Start, $"status '{Scalar(node)}' is not one of proposed, in-force, lapsed, collapsed");
+                return AgreementStatus.Proposed;
+        }
+    }
+
+    private static Reciprocity ParseReciprocity(YamlMappingNode root, Errors errors)
+    {
+        if (Value(root, "reciprocity") is not { } node)
+        {
+            return Reciprocity.Mutual;
+        }
+
+        switch (Scalar(node))
+        {
+            case "mutual": return Reciprocity.Mutual;
+            case "unilateral": return Reciprocity.Unilateral;
+            default:
+                errors.Add(node.Start, $"reciprocity '{Scalar(node)}' is not one of mutual, unilateral");
+                return Reciprocity.Mutual;
+        }
+    }
+
+    private static List<PartyCode> ParseParties(YamlMappingNode root, Errors errors)
+    {
+        var parties = new List<PartyCode>();
+        if (Value(root, "parties") is not { } node)
+        {
+            errors.Add(root.Start, "missing 'parties' (e.g. parties: [UA, RU])");
+            return parties;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            errors.Add(node.Start, "parties must be a non-empty list of party codes (e.g. [UA, RU])");
+            return parties;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (!PartyCode.TryParse(Scalar(item), out var party))
+            {
+                errors.Add(item.Start, $"'{Scalar(item)}' is not a party code (2–8 letters, e.g. UA)");
+            }
+            else if (parties.Contains(party))
+            {
+                errors.Add(item.Start, $"party {party} is listed twice");
+            }
+            else
+            {
+                parties.Add(party);
+            }
+        }
+
+        return parties;
+    }
+
+    private static AgreementWindow? ParseWindow(YamlNode node, Errors errors)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(node.Start, "window must be a mapping: { start: …, end: … } or { start: …, duration: P30D }");
+            return null;
+        }
+
+        CheckKeys(map, WindowKeys, "window", errors);
+        DateTimeOffset? start = null;
+        if (Value(map, "start") is { } startNode)
+        {
+            start = ParseInstant(startNode, "start", errors);
+        }
+        else
+        {
+            errors.Add(map.Start, "window needs a 'start'");
+        }
+
+        var endNode = Value(map, "end");
+        var durationNode = Value(map, "duration");
+        DateTimeOffset? end = null;
+        if (endNode is not null && durationNode is not null)
+        {
+            errors.Add(durationNode.Start, "give either 'end' or 'duration', not both");
+        }
+        else if (endNode is not null)
+        {
+            end = ParseInstant(endNode, "end", errors);
+        }
+        else if (durationNode is not null)
+        {
+            if (!IsoDuration.TryParse(Scalar(durationNode), out var duration))
+            {
+                errors.Add(durationNode.Start, $"duration '{Scalar(durationNode)}' is not an ISO 8601 duration (e.g. P30D, PT30H, P1M)");
+            }
+            else if (start is { } s)
+            {
+                end = duration.AddTo(s);
+            }
+        }
+
+        if (start is { } st && end is { } en && en <= st)
+        {
+            errors.Add((endNode ?? durationNode)!.Start, "the window ends before it starts");
+        }
+
+        return start is { } startValue ? new AgreementWindow(startValue, end) : null;
+    }
+
+    private static DateTimeOffset? ParseInstant(YamlNode node, string name, Errors errors)
+    {
+        var text = Scalar(node);
+        if (text is null || !IsoTime.TryParse(text, IsoTime.Kyiv, out var value, out var precision, out var error) || precision == TimePrecision.Day)
+        {
+            errors.Add(node.Start, $"{name} '{text}' must be an ISO 8601 time with offset (e.g. 2025-03-18T00:00:00+02:00){(text is null ? "" : "")}");
+            return null;
+        }
+
+        _ = error;
+        return value;
+    }
+
+    private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, Errors errors)
+    {
+        var clauses = new List<Clause>();
+        if (Value(root, "clauses") is not { } node)
+        {
+            errors.Add(root.Start, "missing 'clauses'");
+            return clauses;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            errors.Add(node.Start, "clauses must be a non-empty list");
+            return clauses;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                errors.Add(item.Start, "each clause must be a mapping with id, binds and prohibits");
+                continue;
+            }
+
+            CheckKeys(map, ClauseKeys, "clause", errors);
+            var id = RequiredString(map, "id", errors);
+            if (id is not null && !ids.Add(id))
+            {
+                errors.Add(Value(map, "id")!.Start, $"clause id '{id}' is used twice");
+            }
+
+            var binds = ParseBinds(map, parties, errors);
+            Criteria? prohibits = null;
+            if (Value(map, "prohibits") is { } prohibitsNode)
+            {
+                prohibits = ParseCriteria(prohibitsNode, "prohibits", errors);
+            }
+            else
+            {
+                errors.Add(map.Start, $"clause '{id}' needs 'prohibits'");
+            }
+
+            var except = new List<Criteria>();
+            if (Value(map, "except") is { } exceptNode)
+            {
+                if (exceptNode is YamlSequenceNode exceptSeq)
+                {
+                    foreach (var e in exceptSeq.Children)
+                    {
+                        if (ParseCriteria(e, "except", errors) is { } criteria)
+                        {
+                            except.Add(criteria);
+                        }
+                    }
+                }
+                else
+                {
+                    errors.Add(exceptNode.Start, "except must be a list of conditions (e.g. - target: [military])");
+                }
+            }
+
+            if (id is not null && prohibits is not null)
+            {
+                clauses.Add(new Clause(id, binds, prohibits, except));
+            }
+        }
+
+        return clauses;
+    }
+
+    private static Binds ParseBinds(YamlMappingNode clause, IReadOnlyList<PartyCode> parties, Errors errors)
+    {
+        if (Value(clause, "binds") is not { } node)
+        {
+            return Binds.All;
+        }
+
+        if (node is YamlScalarNode { Value: "all" })
+        {
+            return Binds.All;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            errors.Add(node.Start, "binds must be 'all' or a list of party codes (e.g. [RU])");
+            return Binds.All;
+        }
+
+        var bound = new List<PartyCode>();
+        foreach (var item in seq.Children)
+        {
+            if (!PartyCode.TryParse(Scalar(item), out var party))
+            {
+                errors.Add(item.Start, $"'{Scalar(item)}' is not a party code");
+            }
+            else if (!parties.Contains(party))
+            {
+                errors.Add(item.Start, $"binds names {party}, which is not among the parties [{string.Join(", ", parties)}]");
+            }
+            else
+            {
+                bound.Add(party);
+            }
+        }
+
+        return new Binds(bound);
+    }
+
+    private static Criteria? ParseCriteria(YamlNode node, string where, Errors errors)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(node.Start, $"{where} must be a mapping of domain, means and/or target");
+            return null;
+        }
+
+        CheckKeys(map, CriteriaKeys, where, errors);
+        List<StrikeDomain>? domains = null;
+        if (Value(map, "domain") is { } domainNode)
+        {
+            domains = [];
+            foreach (var item in Items(domainNode))
+            {
+                if (StrikeDomains.TryParse(Scalar(item), out var d))
+                {
+                    domains.Add(d);
+                }
+                else
+                {
+                    errors.Add(item.Start, $"domain '{Scalar(item)}' is not one of air, sea, land");
+                }
+            }
+        }
+
+        var means = Value(map, "means") is { } meansNode ? Paths(meansNode, MeansClasses.Vocabulary, errors) : null;
+        var targets = Value(map, "target") is { } targetNode ? Paths(targetNode, Targets.Vocabulary, errors) : null;
+        if (domains is null && means is null && targets is null)
+        {
+            errors.Add(map.Start, $"{where} names no condition (domain, means or target)");
+        }
+
+        return new Criteria(domains, means, targets);
+    }
+
+    private static List<TaxonomyPath> Paths(YamlNode node, Vocabulary vocabulary, Errors errors)
+    {
+        var paths = new List<TaxonomyPath>();
+        foreach (var item in Items(node))
+        {
+            var text = Scalar(item);
+            if (!TaxonomyPath.TryParse(text, out var path))
+            {
+                errors.Add(item.Start, $"{vocabulary.Name} '{text}' is not a dot path (e.g. energy.grid)");
+            }
+            else if (!vocabulary.Contains(path))
+            {
+                var near = vocabulary.All.Where(p => p.Contains(path.Value, StringComparison.Ordinal) || path.Value.Contains(p, StringComparison.Ordinal)).Take(4).ToList();
+                errors.Add(item.Start, $"{vocabulary.Name} '{text}' is not in the {vocabulary.Name} taxonomy" +
+                    (near.Count > 0 ? $" (did you mean {string.Join(", ", near)}?)" : $" (roots: {string.Join(", ", vocabulary.All.Where(p => !p.Contains('.', StringComparison.Ordinal)))})"));
+            }
+            else
+            {
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+
+    private static List<Obligation> ParseObligations(YamlMappingNode root, Errors errors)
+    {
+        var list = new List<Obligation>();
+        if (Value(root, "obligations") is not { } node)
+        {
+            return list;
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            errors.Add(node.Start, "obligations must be a list");
+            return list;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                errors.Add(item.Start, "each obligation must be a mapping with id and kind");
+                continue;
+            }
+
+            CheckKeys(map, ObligationKeys, "obligation", errors);
+            var id = RequiredString(map, "id", errors);
+            var kind = RequiredString(map, "kind", errors);
+            var terms = Value(map, "terms") is { } t ? Scalar(t) : null;
+            if (id is not null && kind is not null)
+            {
+                list.Add(new Obligation(id, kind, terms));
+            }
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<YamlNode> Items(YamlNode node) => node is YamlSequenceNode seq ? seq.Children : [node];
+
+    private static void CheckKeys(YamlMappingNode map, string[] allowed, string where, Errors errors)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = Scalar(key);
+            if (name is null || !allowed.Contains(name))
+            {
+                errors.Add(key.Start, $"unknown key '{name}' in {where} (allowed: {string.Join(", ", allowed)})");
+            }
+        }
+    }
+
+    private static YamlNode? Value(YamlMappingNode map, string key)
+    {
+        foreach (var (k, v) in map.Children)
+        {
+            if (Scalar(k) == key)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? RequiredString(YamlMappingNode map, string key, Errors errors)
+    {
+        var node = Value(map, key);
+        if (node is null)
+        {
+            errors.Add(map.Start, $"missing '{key}'");
+            return null;
+        }
+
+        var text = Scalar(node);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(node.Start, $"'{key}' must be a non-empty text");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? Scalar(YamlNode node) => node is YamlScalarNode s ? s.Value : null;
+
+    private static bool IsIdentifier(string id) =>
+        id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.');
+
+    private static string Clean(string message)
+    {
+        var at = message.IndexOf("):", StringComparison.Ordinal);
+        return at > 0 && message.StartsWith('(') ? message[(at + 2)..].Trim() : message;
+    }
+
+    private sealed class Errors
+    {
+        public List<TermsDiagnostic> List { get; } = [];
+
+        public bool HasErrors => List.Exists(d => d.Severity == Severity.Error);
+
+        public void Add(Mark mark, string message) =>
+            List.Add(new TermsDiagnostic(Severity.Error, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), message));
+    }
+}

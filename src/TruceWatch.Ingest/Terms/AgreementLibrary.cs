@@ -1,0 +1,101 @@
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Terms;
+
+namespace TruceWatch.Ingest.Terms;
+
+/// <summary>A terms file read from disk: its path and what the parser made of it.</summary>
+public sealed record AgreementFile(string Path, TermsResult Result);
+
+/// <summary>
+/// The agreements in a folder of YAML terms files (the bundled <c>agreements/</c>), and resolution of a <c>--agreement</c> argument that is
+/// either a file path or the id of an agreement in the folder.
+/// </summary>
+public sealed class AgreementLibrary
+{
+    private AgreementLibrary(string? directory, IReadOnlyList<AgreementFile> files)
+    {
+        Directory = directory;
+        Files = files;
+    }
+
+    /// <summary>The folder read, or <c>null</c> when none was found.</summary>
+    public string? Directory { get; }
+
+    /// <summary>Every terms file in the folder, valid or not, by file name.</summary>
+    public IReadOnlyList<AgreementFile> Files { get; }
+
+    /// <summary>The valid agreements, by id.</summary>
+    public IEnumerable<Agreement> Agreements => Files.Where(f => f.Result.IsValid).Select(f => f.Result.Agreement!);
+
+    /// <summary>Reads every <c>*.yaml</c> / <c>*.yml</c> file of <paramref name="directory"/>.</summary>
+    public static AgreementLibrary Load(string? directory)
+    {
+        if (directory is null || !System.IO.Directory.Exists(directory))
+        {
+            return new AgreementLibrary(directory, []);
+        }
+
+        var files = System.IO.Directory.EnumerateFiles(directory)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new AgreementFile(f, TermsParser.Parse(File.ReadAllText(f))))
+            .ToList();
+        return new AgreementLibrary(directory, files);
+    }
+
+    /// <summary>
+    /// The bundled folder: <c>TRUCEWATCH_AGREEMENTS</c> if set, else <c>agreements/</c> beside the program, else the repository's
+    /// <c>agreements/</c> found by walking up from the working directory.
+    /// </summary>
+    public static string? FindBundledDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("TRUCEWATCH_AGREEMENTS") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, "agreements");
+        if (System.IO.Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "agreements");
+            if (System.IO.Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The bundled library.</summary>
+    public static AgreementLibrary Bundled() => Load(FindBundledDirectory());
+
+    /// <summary>
+    /// Resolves <paramref name="fileOrId"/>: an existing file is parsed; otherwise it is looked up by id. The result carries the errors
+    /// when the file is invalid, or a single error when nothing matches.
+    /// </summary>
+    public TermsResult Resolve(string fileOrId)
+    {
+        if (File.Exists(fileOrId))
+        {
+            return TermsParser.Parse(File.ReadAllText(fileOrId));
+        }
+
+        foreach (var file in Files)
+        {
+            if (file.Result.Agreement?.Id == fileOrId || Path.GetFileNameWithoutExtension(file.Path) == fileOrId)
+            {
+                return file.Result;
+            }
+        }
+
+        var known = string.Join(", ", Agreements.Select(a => a.Id));
+        return new TermsResult(null, [new TermsDiagnostic(Severity.Error, 1, 1,
+            $"'{fileOrId}' is neither a terms file nor the id of a bundled agreement{(known.Length > 0 ? $" (bundled: {known})" : $" (no agreements folder found{(Directory is null ? "" : $" at {Directory}")})")}")]);
+    }
+}

@@ -1,0 +1,46 @@
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Storage;
+
+/// <summary>Where reports live. One interface for every backend; the same test suite runs against each.</summary>
+public interface IReportStore : IAsyncDisposable
+{
+    /// <summary>Applies every migration not yet applied. Safe to call on every start.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores accepted rows and quarantines rejected ones, committing in batches. A report whose (source, source_record_id) is already
+    /// stored is counted as a duplicate and left alone, so running the same import again adds nothing.
+    /// </summary>
+    Task<ImportSummary> ImportAsync(ImportRequest request, IEnumerable<ImportItem> items, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored reports whose possible time overlaps [from, to), in time order; reports with unknown time come last.</summary>
+    IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Quarantined rows, newest import first.</summary>
+    Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default);
+
+    /// <summary>How many reports are stored.</summary>
+    Task<long> CountReportsAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>What is being imported: the file's name as given and the format it was read as.</summary>
+public sealed record ImportRequest(string FileName, string Format);
+
+/// <summary>Progress of a running import.</summary>
+public readonly record struct ImportProgress(long RowsRead, long Accepted, long Duplicates, long Quarantined);
+
+/// <summary>What an import did.</summary>
+public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates, long Quarantined, IReadOnlyList<QuarantinedRow> Rejected);
+
+/// <summary>A filter on stored reports; <c>null</c> bounds are open.</summary>
+public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To = null)
+{
+    public static readonly ReportQuery All = new();
+}
+
+/// <summary>A report as stored, with its row id.</summary>
+public sealed record StoredReport(long Id, Report Report);
+
+/// <summary>A quarantined row as stored.</summary>
+public sealed record QuarantineEntry(long Id, long ImportId, string Format, string FileName, long Line, string Reason, string Payload);

@@ -1,0 +1,215 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Storage.Sqlite;
+
+/// <summary>The zero-install store: one SQLite file, written in WAL mode.</summary>
+public sealed class SqliteReportStore : IReportStore
+{
+    /// <summary>Rows per transaction: large enough to be fast, small enough that a crash loses little work (a re-run redoes it without duplicates).</summary>
+    private const int BatchSize = 25_000;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteReportStore(string path, TimeProvider time)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 60 }.ToString();
+        _time = time;
+        Path = full;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await SqliteMigrator.MigrateAsync(connection, Now(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ImportSummary> ImportAsync(ImportRequest request, IEnumerable<ImportItem> items, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        long importId;
+        await using (var start = connection.CreateCommand())
+        {
+            start.CommandText = "INSERT INTO imports (file_name, format, started_at) VALUES ($f, $fmt, $t) RETURNING id";
+            start.Parameters.AddWithValue("$f", request.FileName);
+            start.Parameters.AddWithValue("$fmt", request.Format);
+            start.Parameters.AddWithValue("$t", Now());
+            importId = (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        long read = 0, accepted = 0, duplicates = 0, quarantined = 0;
+        var rejected = new List<QuarantinedRow>();
+        var transaction = connection.BeginTransaction();
+        try
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            var parameters = ReportColumns.Prepare(insert);
+            await using var quarantine = connection.CreateCommand();
+            quarantine.Transaction = transaction;
+            quarantine.CommandText = """
+                INSERT INTO quarantine (import_id, format, file_name, line, reason, payload, payload_sha256)
+                VALUES ($import, $format, $file, $line, $reason, $payload, $sha)
+                ON CONFLICT (format, payload_sha256, reason) DO NOTHING
+                """;
+            var q = new[]
+            {
+                quarantine.Parameters.Add("$import", SqliteType.Integer), quarantine.Parameters.Add("$format", SqliteType.Text),
+                quarantine.Parameters.Add("$file", SqliteType.Text), quarantine.Parameters.Add("$line", SqliteType.Integer),
+                quarantine.Parameters.Add("$reason", SqliteType.Text), quarantine.Parameters.Add("$payload", SqliteType.Text),
+                quarantine.Parameters.Add("$sha", SqliteType.Text),
+            };
+            insert.Prepare();
+            quarantine.Prepare();
+
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                switch (item)
+                {
+                    case ImportItem.Accepted a:
+                        ReportColumns.Bind(parameters, importId, a.Record);
+                        if (insert.ExecuteNonQuery() == 1)
+                        {
+                            accepted++;
+                        }
+                        else
+                        {
+                            duplicates++;
+                        }
+
+                        break;
+                    case ImportItem.Rejected r:
+                        q[0].Value = importId;
+                        q[1].Value = request.Format;
+                        q[2].Value = request.FileName;
+                        q[3].Value = r.Row.Line;
+                        q[4].Value = r.Row.Reason;
+                        q[5].Value = r.Row.Payload;
+                        q[6].Value = ReportColumns.Sha256(r.Row.Payload);
+                        quarantine.ExecuteNonQuery();
+                        quarantined++;
+                        if (rejected.Count < 1000)
+                        {
+                            rejected.Add(r.Row);
+                        }
+
+                        break;
+                }
+
+                if (read % BatchSize == 0)
+                {
+                    transaction.Commit();
+                    transaction.Dispose();
+                    transaction = connection.BeginTransaction();
+                    insert.Transaction = transaction;
+                    quarantine.Transaction = transaction;
+                    progress?.Report(new ImportProgress(read, accepted, duplicates, quarantined));
+                }
+            }
+
+            await using (var finish = connection.CreateCommand())
+            {
+                finish.Transaction = transaction;
+                finish.CommandText = "UPDATE imports SET finished_at = $t, accepted = $a, duplicates = $d, quarantined = $q WHERE id = $id";
+                finish.Parameters.AddWithValue("$t", Now());
+                finish.Parameters.AddWithValue("$a", accepted);
+                finish.Parameters.AddWithValue("$d", duplicates);
+                finish.Parameters.AddWithValue("$q", quarantined);
+                finish.Parameters.AddWithValue("$id", importId);
+                await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+
+        progress?.Report(new ImportProgress(read, accepted, duplicates, quarantined));
+        return new ImportSummary(importId, accepted, duplicates, quarantined, rejected);
+    }
+
+    public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            where.Add("latest_time >= $from");
+            command.Parameters.AddWithValue("$from", ReportColumns.Time(from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("start_time < $to");
+            command.Parameters.AddWithValue("$to", ReportColumns.Time(to));
+        }
+
+        command.CommandText = ReportColumns.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+            " ORDER BY start_time IS NULL, start_time, id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReportColumns.Read(reader);
+        }
+    }
+
+    public async Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, import_id, format, file_name, line, reason, payload FROM quarantine ORDER BY import_id DESC, line LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var list = new List<QuarantineEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new QuarantineEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return list;
+    }
+
+    public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM reports";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private string Now() => ReportColumns.Time(_time.GetUtcNow()).ToString()!;
+}

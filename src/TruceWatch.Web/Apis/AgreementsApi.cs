@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Terms;
+
+namespace TruceWatch.Web.Apis;
+
+/// <summary><c>GET /api/agreements</c>: the bundled agreements and any terms files that fail to load.</summary>
+public static class AgreementsApi
+{
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/agreements", List).WithName("ListAgreements").WithTags("agreements");
+        return app;
+    }
+
+    public sealed record AgreementSummary(string Id, int Version, string Title, string Status, IReadOnlyList<string> Parties, string? WindowStart, string? WindowEnd, IReadOnlyList<string> Clauses);
+
+    public sealed record InvalidFile(string File, IReadOnlyList<string> Errors);
+
+    public sealed record AgreementList(IReadOnlyList<AgreementSummary> Agreements, IReadOnlyList<InvalidFile> Invalid);
+
+    private static Ok<AgreementList> List(AgreementLibrary library) => TypedResults.Ok(new AgreementList(
+        [.. library.Agreements.Select(Summarize)],
+        [.. library.Files.Where(f => !f.Result.IsValid).Select(f => new InvalidFile(Path.GetFileName(f.Path), [.. f.Result.Diagnostics.Select(d => d.ToString())]))]));
+
+    internal static AgreementSummary Summarize(Agreement a) => new(
+        a.Id,
+        a.Version,
+        a.Title,
+        a.Status switch
+        {
+            AgreementStatus.InForce => "in-force",
+            _ => a.Status.ToString().ToLowerInvariant(),
+        },
+        [.. a.Parties.Select(p => p.Value)],
+        a.Window is { } w ? IsoTime.Format(w.Start) : null,
+        a.Window?.End is { } end ? IsoTime.Format(end) : null,
+        [.. a.Clauses.Select(c => c.Id)]);
+}

@@ -1,0 +1,44 @@
+using TruceWatch.Ingest.Terms;
+using TruceWatch.Storage;
+using TruceWatch.Web.Apis;
+
+namespace TruceWatch.Web.Hosting;
+
+/// <summary>Builds the web app: the store, the agreements, the API and the dashboard's static files.</summary>
+public static class WebHost
+{
+    public static async Task<WebApplication> CreateAsync(string[] args, WebSettings settings, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+
+        // Configuration (e.g. from tests) may override what the caller passed.
+        var db = builder.Configuration["TruceWatch:Db"] is { Length: > 0 } configuredDb ? configuredDb : settings.Db;
+        var agreementsDir = builder.Configuration["TruceWatch:Agreements"] is { Length: > 0 } configuredDir
+            ? configuredDir
+            : settings.AgreementsDirectory ?? AgreementLibrary.FindBundledDirectory();
+
+        var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(AgreementLibrary.Load(agreementsDir));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapAgreementsApi();
+        app.MapAssessmentsApi();
+        app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+}
