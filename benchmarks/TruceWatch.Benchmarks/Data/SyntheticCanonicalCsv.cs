@@ -36,7 +36,7 @@ internal static class SyntheticCanonicalCsv
 
     private static readonly string[] Descriptions =
     [
-        "Overnight attack on the city", "Substation damaged, outages in the district", "Strike on an industrial site",
+        "Overnight attack on the city", "Substation damaged and outages in the district", "Strike on an industrial site",
         "Debris fell on a residential building", "Air defence active over the region",
     ];
 

@@ -36,35 +36,27 @@ internal sealed class TargetPlaces(OblastGazetteer oblasts)
             return Part(target) ?? new Place("UA", null, target, null, PlacePrecision.Country);
         }
 
-        string? admin1 = null;
-        string? country = null;
-        var sameAdmin1 = true;
-        var countries = 0;
+        var admin1s = new HashSet<string?>(StringComparer.Ordinal);
+        var countries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in parts)
         {
             var part = Part(text);
-            if (part?.Admin1 is not { } code || (admin1 is not null && admin1 != code))
+            admin1s.Add(part?.Admin1);
+            if (part?.Country is { } country)
             {
-                sameAdmin1 = false;
-            }
-
-            admin1 ??= part?.Admin1;
-            if (part?.Country is { } c && c != country)
-            {
-                country = c;
-                countries++;
+                countries.Add(country);
             }
         }
 
-        if (sameAdmin1 && countries == 1)
+        if (admin1s.Count == 1 && admin1s.Single() is { } admin1)
         {
-            return new Place(country, admin1, target, null, PlacePrecision.Admin1);
+            return new Place(countries.Single(), admin1, target, null, PlacePrecision.Admin1);
         }
 
         // Parts in Ukraine and in Russia ("Sumy oblast and Kursk oblast"): no one country holds the place.
-        return countries > 1
+        return countries.Count > 1
             ? new Place(null, null, target, null, PlacePrecision.Unknown)
-            : new Place(country ?? "UA", null, target, null, PlacePrecision.Country);
+            : new Place(countries.SingleOrDefault() ?? "UA", null, target, null, PlacePrecision.Country);
     }
 
     private Place? Part(string text)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Reporting;
 using TruceWatch.Core.Reports;
 using TruceWatch.Ingest.Terms;
 
@@ -20,9 +21,12 @@ public static class AgreementsApi
 
     public sealed record AgreementList(IReadOnlyList<AgreementSummary> Agreements, IReadOnlyList<InvalidFile> Invalid);
 
-    private static Ok<AgreementList> List(AgreementLibrary library) => TypedResults.Ok(new AgreementList(
-        [.. library.Agreements.Select(Summarize)],
-        [.. library.Files.Where(f => !f.Result.IsValid).Select(f => new InvalidFile(Path.GetFileName(f.Path), [.. f.Result.Diagnostics.Select(d => d.ToString())]))]));
+    // Snake case like the assessments (window_start, window_end), which is what the dashboard reads.
+    private static JsonHttpResult<AgreementList> List(AgreementLibrary library) => TypedResults.Json(
+        new AgreementList(
+            [.. library.Agreements.Select(Summarize)],
+            [.. library.Files.Where(f => !f.Result.IsValid).Select(f => new InvalidFile(Path.GetFileName(f.Path), [.. f.Result.Diagnostics.Select(d => d.ToString())]))]),
+        AssessmentDocument.Json);
 
     internal static AgreementSummary Summarize(Agreement a) => new(
         a.Id,
