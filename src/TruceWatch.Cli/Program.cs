@@ -1,5 +1,12 @@
 using System.CommandLine;
+using Spectre.Console;
 using TruceWatch.Cli.Commands;
+
+// Piped output is read by programs and people with wide windows: do not wrap tables at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
 
 var root = new RootCommand("TruceWatch: monitors and verifies partial truces and ceasefires.")
 {

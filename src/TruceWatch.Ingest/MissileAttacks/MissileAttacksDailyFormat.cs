@@ -20,6 +20,7 @@ namespace TruceWatch.Ingest.MissileAttacks;
 /// model, several target regions) get <c>#2</c>, <c>#3</c> in file order, counted over every well-formed row, valid or not, so fixing a bad
 /// row does not renumber its neighbours. A model the weapon catalog does not know keeps the row, with no means (count such reports as
 /// <see cref="Report.Weapon"/> set and <see cref="Report.Means"/> null); its domain is still air, as for every row of this data set.
+/// <see cref="Report.MeansInferred"/> is true whenever a means was found: the data set names models, never classes.
 /// </remarks>
 public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazetteer oblasts) : IReportFormat
 {

@@ -76,14 +76,15 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var total = expected.Summary().Values.Sum(c => c[verdict]);
 
         await page.SelectOptionAsync("#verdict-filter", verdict);
-        await page.WaitForFunctionAsync(
-            "([v, n]) => document.querySelector('#incident-more').textContent.startsWith(`${n.toLocaleString('en')} of`) && [...document.querySelectorAll('#incident-rows tr[data-incident]')].every(r => r.dataset.verdict === v)",
-            new object[] { verdict, Math.Min(Page, total) });
+        var shownText = $"{Math.Min(Page, total):N0} of {total:N0} incidents shown.";
+        await WaitForAsync(page,
+            "([v, text, n]) => document.querySelector('#incident-more').textContent.startsWith(text) && document.querySelectorAll('#incident-rows tr[data-incident]').length === n && [...document.querySelectorAll('#incident-rows tr[data-incident]')].every(r => r.dataset.verdict === v)",
+            new object[] { verdict, shownText, expected.GetProperty("incidents").GetArrayLength() });
 
         var verdicts = await page.EvalOnSelectorAllAsync<string[]>("#incident-rows tr[data-incident]", "rows => rows.map(r => r.dataset.verdict)");
         verdicts.Length.ShouldBe(expected.GetProperty("incidents").GetArrayLength());
         verdicts.ShouldAllBe(v => v == verdict);
-        (await page.Locator("#incident-more").InnerTextAsync()).ShouldStartWith($"{Math.Min(Page, total):N0} of {total:N0} incidents shown.");
+        (await page.Locator("#incident-more").InnerTextAsync()).ShouldStartWith(shownText);
 
         await page.SelectOptionAsync("#verdict-filter", "");
         await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('#incident-rows tr[data-incident]')].map(r => r.dataset.verdict)).size > 1");
@@ -206,10 +207,25 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await page.Locator("#incident-rows tr[data-incident]").First.WaitForAsync();
     }
 
+    /// <summary>Waits for a condition in the page; on timeout fails with what the page shows instead.</summary>
+    private static async Task WaitForAsync(IPage page, string expression, object? arg = null)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(expression, arg, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>(
+                "() => `more: '${document.querySelector('#incident-more').textContent}', rows: ${document.querySelectorAll('#incident-rows tr[data-incident]').length}, error: '${document.querySelector('#error').textContent}'`");
+            Assert.Fail($"The page never satisfied {expression} ({arg}); it shows {state}.");
+        }
+    }
+
     private async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(app.ScreenshotDirectory, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
         return path;
     }
 

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Shouldly;
+using Xunit;
+
+namespace TruceWatch.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private const string Header = "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description";
+    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-cli-").FullName;
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task Importing_the_real_daily_data_set_twice_adds_it_once()
+    {
+        var file = Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv");
+
+        var first = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+        var second = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db", "--format", "missile-attacks-daily");
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        first.Stdout.ShouldContain("as missile-attacks-daily");
+        first.Stdout.ShouldContain("3,585 new, 0 already present, 0 quarantined");
+        second.ExitCode.ShouldBe(0, second.ToString());
+        second.Stdout.ShouldContain("0 new, 3,585 already present");
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_with_their_line_and_the_good_rows_go_in()
+    {
+        var file = Write("night.csv", Header + "\n" +
+            "field,1,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,,,,energy.grid.substation,,,\n" +
+            "field,2,,2025-03-20T03:00:00,,RU,,,,,,,,,,,,,,,\n" +
+            "field,3,,2025-03-21,,RU,,,,,,,,,,,,,,,\n");
+
+        var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("2 new, 0 already present, 1 quarantined");
+        result.Stdout.ShouldContain("line 3: start_time: '2025-03-20T03:00:00' has no UTC offset");
+    }
+
+    [Fact]
+    public async Task A_file_of_unknown_format_is_refused_with_its_header_named()
+    {
+        var file = Write("other.csv", "id,name\n1,x\n");
+
+        var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("other.csv:1: cannot tell the format");
+    }
+
+    [Fact]
+    public async Task Assess_prints_the_documented_json_for_the_store()
+    {
+        await Trucewatch.RunAsync(_dir, "import", Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"), "--db", "t.db");
+
+        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        root.GetProperty("agreement").GetProperty("id").GetString().ShouldBe("energy-moratorium-2025");
+        root.GetProperty("agreement").GetProperty("version").GetInt32().ShouldBe(1);
+        var incidents = root.GetProperty("incidents").EnumerateArray().ToList();
+        incidents.Count.ShouldBe(3585);
+        var first = incidents[0];
+        first.GetProperty("reports")[0].GetString()!.ShouldStartWith("ua-airforce-daily:");
+        first.GetProperty("perpetrator").GetString().ShouldBe("RU");
+        first.GetProperty("occurred").GetProperty("precision").GetString().ShouldNotBeNull();
+        first.GetProperty("trace").GetProperty("clauses").GetArrayLength().ShouldBe(1);
+
+        var ru = root.GetProperty("summary").GetProperty("RU");
+        var total = ru.EnumerateObject().Sum(p => p.Value.GetInt32());
+        total.ShouldBe(3585);
+        ru.GetProperty("violation").GetInt32().ShouldBe(0);
+        ru.GetProperty("indeterminate").GetInt32().ShouldBeGreaterThan(0);
+        var inWindow = incidents.Where(i => i.GetProperty("verdict").GetString() == "indeterminate").ToList();
+        inWindow.Count.ShouldBe(ru.GetProperty("indeterminate").GetInt32());
+        inWindow.ShouldContain(i => i.GetProperty("trace").GetProperty("reason").GetString() == "indeterminate: target category unknown");
+    }
+
+    [Fact]
+    public async Task Assess_judges_a_file_without_a_store_and_explains_each_verdict()
+    {
+        var file = Write("reports.csv", Header + "\n" +
+            "field,sub,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,Kh-101,,,,UA,UA-63,,,,energy.grid.substation,,,\n" +
+            "field,base,,2025-03-20T03:00:00+02:00,,UA,air,,Shahed-136,,,,RU,,,,,military.airbase,,,\n" +
+            "field,late,,2025-05-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,,,,energy.grid.substation,,,\n" +
+            "field,naval,,2025-03-22T03:00:00+02:00,,RU,sea,naval.vessel,,,,,UA,,,,,,,,\n");
+
+        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "ua-partial-air-sea-truce-2025", "--reports", file, "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var verdicts = json.RootElement.GetProperty("incidents").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("reports")[0].GetString()!, i => (i.GetProperty("verdict").GetString(), i.GetProperty("trace").GetProperty("reason").GetString()));
+        verdicts["field:sub"].ShouldBe(("violation", "violation: breaches no-long-range-strikes-on-civilian-infrastructure"));
+        // The prohibition names energy and civilian targets only, so an airbase is outside it; the military exception is moot.
+        verdicts["field:base"].Item1.ShouldBe("out-of-scope");
+        verdicts["field:late"].Item1.ShouldBe("outside-window");
+        verdicts["field:naval"].ShouldBe(("violation", "violation: breaches no-naval-attacks"));
+    }
+
+    [Fact]
+    public async Task Assess_as_a_table_shows_the_scorecard_per_party()
+    {
+        var file = Write("reports.csv", Header + "\n" +
+            "field,sub,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,,,,energy.grid.substation,,,\n");
+
+        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", file);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("violation");
+        result.Stdout.ShouldContain("RU");
+        result.Stdout.ShouldContain("breaches no-strikes-on-energy-infrastructure");
+    }
+
+    [Fact]
+    public async Task Assess_refuses_both_a_store_and_a_file()
+    {
+        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--reports", "x.csv");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("either --db or --reports");
+    }
+
+    [Fact]
+    public async Task Assess_names_the_bundled_agreements_when_given_an_unknown_one()
+    {
+        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "no-such-truce", "--reports", "x.csv");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("energy-moratorium-2025");
+    }
+
+    [Fact]
+    public async Task Lint_passes_the_bundled_terms_and_reports_every_error_of_a_bad_file_with_line_and_column()
+    {
+        var good = Path.Combine(Repo.Root, "agreements", "energy-moratorium-2025.yaml");
+        var bad = Write("bad.yaml", """
+            id: bad-terms
+            version: 1
+            title: Bad terms
+            parties: [UA, RU]
+            window: { start: 2025-03-18T00:00:00+03:00, duration: P30X }
+            clauses:
+              - id: c1
+                binds: [FR]
+                prohibits:
+                  target: [energy.fusion]
+                colour: red
+            """);
+
+        var ok = await Trucewatch.RunAsync(_dir, "agreements", "lint", good);
+        var lint = await Trucewatch.RunAsync(_dir, "agreements", "lint", bad);
+
+        ok.ExitCode.ShouldBe(0, ok.ToString());
+        ok.Stdout.ShouldContain("ok (energy-moratorium-2025 v1");
+        lint.ExitCode.ShouldBe(1);
+        lint.Stdout.ShouldContain("bad.yaml:5:");
+        lint.Stdout.ShouldContain("duration 'P30X'");
+        lint.Stdout.ShouldContain("bad.yaml:8:");
+        lint.Stdout.ShouldContain("FR");
+        lint.Stdout.ShouldContain("bad.yaml:10:");
+        lint.Stdout.ShouldContain("energy.fusion");
+        lint.Stdout.ShouldContain("bad.yaml:11:");
+        lint.Stdout.ShouldContain("unknown key 'colour'");
+    }
+
+    [Fact]
+    public async Task Agreements_list_and_show_describe_the_bundled_terms()
+    {
+        var list = await Trucewatch.RunAsync(_dir, "agreements", "list");
+        var show = await Trucewatch.RunAsync(_dir, "agreements", "show", "ua-partial-air-sea-truce-2025");
+
+        list.ExitCode.ShouldBe(0, list.ToString());
+        list.Stdout.ShouldContain("energy-moratorium-2025");
+        list.Stdout.ShouldContain("ua-partial-air-sea-truce-2025");
+        show.ExitCode.ShouldBe(0, show.ToString());
+        show.Stdout.ShouldContain("window: from 2025-03-05T00:00:00+02:00 (inclusive) to 2025-04-04T00:00:00+02:00 (exclusive)");
+        show.Stdout.ShouldContain("except target within [military]");
+        show.Stdout.ShouldContain("obligation pow-exchange: prisoner-exchange (all-for-all)");
+    }
+
+    [Fact]
+    public async Task Serve_answers_health_the_api_and_the_page_over_http()
+    {
+        await Trucewatch.RunAsync(_dir, "import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
+        var port = FreePort();
+        using var server = Trucewatch.Start(_dir, "serve", "--db", "t.db", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var health = await WaitForHealthAsync(http);
+            health.ShouldContain("\"reports\":67");
+
+            var api = await http.GetStringAsync("/api/assessments?agreement=energy-moratorium-2025", TestContext.Current.CancellationToken);
+            using var json = JsonDocument.Parse(api);
+            json.RootElement.GetProperty("summary").GetProperty("UA").GetProperty("outside-window").GetInt32().ShouldBe(67);
+
+            var page = await http.GetStringAsync("/", TestContext.Current.CancellationToken);
+            page.ShouldContain("TruceWatch");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<string> WaitForHealthAsync(HttpClient http)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync("/health", TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+        }
+
+        throw new TimeoutException("trucewatch serve did not answer /health within 30 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder if a process still holds a file.
+        }
+    }
+}

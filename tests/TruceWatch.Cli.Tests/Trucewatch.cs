@@ -1,0 +1,79 @@
+using Xunit;
+
+using System.Diagnostics;
+
+namespace TruceWatch.Cli.Tests;
+
+/// <summary>Runs the built <c>trucewatch</c> program as a separate process, as a user would.</summary>
+internal static class Trucewatch
+{
+    public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "trucewatch.exe" : "trucewatch");
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    }
+
+    public static async Task<Outcome> RunAsync(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["TRUCEWATCH_DB"] = "";
+        info.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+}
+
+/// <summary>The repository's root folder, found by walking up from the test binaries to TruceWatch.slnx.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = Find();
+
+    public static string Data(params string[] parts) => Path.Combine([Root, "data", .. parts]);
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TruceWatch.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
