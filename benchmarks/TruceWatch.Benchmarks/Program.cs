@@ -1,13 +1,21 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using TruceWatch.Benchmarks;
 using TruceWatch.Benchmarks.Data;
 
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --filter '*'
-// dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --describe   (what the synthetic data set holds; no timing)
-if (args is ["--describe", ..])
+// dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --describe              what the synthetic data set holds
+// dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --probe import 100000   one timed pass, for a profiler
+switch (args)
 {
-    DataSetDescription.Print(Console.Out);
-    return;
+    case ["--describe", ..]:
+        DataSetDescription.Print(Console.Out);
+        return;
+    case ["--probe", var stage, ..]:
+        var rows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+        await Probe.RunAsync(stage, rows, Console.Out);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, BenchConfig.Create());
+        return;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, BenchConfig.Create());

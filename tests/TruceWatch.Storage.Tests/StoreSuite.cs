@@ -177,6 +177,7 @@ public abstract class StoreSuite
         actual.Time.Start.ShouldBe(expected.Time.Start);
         actual.Time.End.ShouldBe(expected.Time.End);
         actual.Time.Precision.ShouldBe(expected.Time.Precision);
+        actual.Time.Latest.ShouldBe(expected.Time.Latest);
         actual.Perpetrator.ShouldBe(expected.Perpetrator);
         actual.Domain.ShouldBe(expected.Domain);
         actual.Means.ShouldBe(expected.Means);

@@ -81,6 +81,21 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, int H
         return true;
     }
 
+    /// <summary>Adds the duration to an instant; false when the result would leave the calendar (years 1–9999).</summary>
+    public bool TryAddTo(DateTimeOffset start, out DateTimeOffset end)
+    {
+        try
+        {
+            end = AddTo(start);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            end = default;
+            return false;
+        }
+    }
+
     /// <summary>Adds the duration to an instant, calendar parts first, keeping the instant's offset.</summary>
     public DateTimeOffset AddTo(DateTimeOffset start) =>
         start.AddYears(Years).AddMonths(Months).AddDays(Days).AddHours(Hours).AddMinutes(Minutes).AddSeconds(Seconds);
@@ -89,6 +104,8 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, int H
     {
         var date = $"{(Years > 0 ? $"{Years}Y" : "")}{(Months > 0 ? $"{Months}M" : "")}{(Days > 0 ? $"{Days}D" : "")}";
         var time = $"{(Hours > 0 ? $"{Hours}H" : "")}{(Minutes > 0 ? $"{Minutes}M" : "")}{(Seconds > 0 ? $"{Seconds}S" : "")}";
-        return string.Create(CultureInfo.InvariantCulture, $"P{date}{(time.Length > 0 ? "T" + time : "")}");
+        return date.Length + time.Length == 0
+            ? "P0D"
+            : string.Create(CultureInfo.InvariantCulture, $"P{date}{(time.Length > 0 ? "T" + time : "")}");
     }
 }

@@ -43,7 +43,7 @@ public static class IsoTime
             return true;
         }
 
-        Span<char> buffer = stackalloc char[text.Length + 3];
+        Span<char> buffer = stackalloc char[text.Length + 5];
         var normalized = NormalizeZulu(text, buffer);
         if (!DateTimeOffset.TryParseExact(normalized, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {

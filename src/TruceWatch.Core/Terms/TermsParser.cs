@@ -33,6 +33,15 @@ public static class TermsParser
             errors.Add(ex.Start, $"YAML syntax: {Clean(ex.Message)}");
             return new TermsResult(null, errors.List);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, for some malformed input (e.g. an unclosed [ list followed by more
+            // keys); the problem is found by the end of the text, so that is the position reported.
+            var lines = yaml.Split('\n');
+            var last = lines.Length - (lines[^1].Length == 0 ? 1 : 0);
+            errors.List.Add(new TermsDiagnostic(Severity.Error, Math.Max(1, last), 1, $"YAML syntax: {ex.Message} (an unclosed [ or {{ before this line?)"));
+            return new TermsResult(null, errors.List);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -196,7 +205,14 @@ public static class TermsParser
             }
             else if (start is { } s)
             {
-                end = duration.AddTo(s);
+                if (duration.TryAddTo(s, out var e))
+                {
+                    end = e;
+                }
+                else
+                {
+                    errors.Add(durationNode.Start, $"duration '{Scalar(durationNode)}' runs past the end of the calendar");
+                }
             }
         }
 
@@ -211,13 +227,16 @@ public static class TermsParser
     private static DateTimeOffset? ParseInstant(YamlNode node, string name, Errors errors)
     {
         var text = Scalar(node);
-        if (text is null || !IsoTime.TryParse(text, IsoTime.Kyiv, out var value, out var precision, out var error) || precision == TimePrecision.Day)
+        string? error = null;
+        var value = default(DateTimeOffset);
+        var precision = TimePrecision.Unknown;
+        if (text is null || !IsoTime.TryParse(text, IsoTime.Kyiv, out value, out precision, out error) || precision == TimePrecision.Day)
         {
-            errors.Add(node.Start, $"{name} '{text}' must be an ISO 8601 time with offset (e.g. 2025-03-18T00:00:00+02:00){(text is null ? "" : "")}");
+            var why = error is null ? "" : $": {error}";
+            errors.Add(node.Start, $"{name} '{text}' must be an ISO 8601 time with offset (e.g. 2025-03-18T00:00:00+02:00){why}");
             return null;
         }
 
-        _ = error;
         return value;
     }
 

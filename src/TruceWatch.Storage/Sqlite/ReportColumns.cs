@@ -23,7 +23,7 @@ internal static class ReportColumns
         """;
 
     public const string Select = """
-        SELECT id, source, source_record_id, reported_at, start_time, end_time, time_precision, perpetrator, domain, means, means_inferred,
+        SELECT id, source, source_record_id, reported_at, start_time, end_time, time_precision, latest_time, perpetrator, domain, means, means_inferred,
             weapon, launched, intercepted, hits, country, admin1, place, lat, lon, place_precision, targets, killed, injured, description
         FROM reports
         """;
@@ -86,27 +86,29 @@ internal static class ReportColumns
     {
         var precision = TimePrecisions.Parse(row.GetString(6));
         var start = OptionalTime(row, 4);
-        var time = start is { } s && precision != TimePrecision.Unknown ? new ReportedTime(s, OptionalTime(row, 5), precision) : ReportedTime.Unknown;
-        var targets = row.IsDBNull(21)
+        var time = start is { } s && precision != TimePrecision.Unknown && OptionalTime(row, 7) is { } latest
+            ? ReportedTime.Restore(s, OptionalTime(row, 5), precision, latest)
+            : ReportedTime.Unknown;
+        var targets = row.IsDBNull(22)
             ? ImmutableArray<TaxonomyPath>.Empty
-            : [.. row.GetString(21).Split(';').Select(TaxonomyPath.Parse)];
+            : [.. row.GetString(22).Split(';').Select(TaxonomyPath.Parse)];
         var report = new Report
         {
             Key = new ReportKey(row.GetString(1), row.GetString(2)),
             ReportedAt = OptionalTime(row, 3),
             Time = time,
-            Perpetrator = row.IsDBNull(7) ? null : PartyCode.Parse(row.GetString(7)),
-            Domain = row.IsDBNull(8) ? null : StrikeDomains.TryParse(row.GetString(8), out var d) ? d : null,
-            Means = row.IsDBNull(9) ? null : TaxonomyPath.Parse(row.GetString(9)),
-            MeansInferred = row.GetInt64(10) != 0,
-            Weapon = OptionalString(row, 11),
-            Counts = new StrikeCounts(OptionalInt(row, 12), OptionalInt(row, 13), OptionalInt(row, 14)),
-            Place = new Place(OptionalString(row, 15), OptionalString(row, 16), OptionalString(row, 17),
-                row.IsDBNull(18) || row.IsDBNull(19) ? null : new GeoPoint(row.GetDouble(18), row.GetDouble(19)),
-                ParsePlacePrecision(row.GetString(20))),
+            Perpetrator = row.IsDBNull(8) ? null : PartyCode.Parse(row.GetString(8)),
+            Domain = row.IsDBNull(9) ? null : StrikeDomains.TryParse(row.GetString(9), out var d) ? d : null,
+            Means = row.IsDBNull(10) ? null : TaxonomyPath.Parse(row.GetString(10)),
+            MeansInferred = row.GetInt64(11) != 0,
+            Weapon = OptionalString(row, 12),
+            Counts = new StrikeCounts(OptionalInt(row, 13), OptionalInt(row, 14), OptionalInt(row, 15)),
+            Place = new Place(OptionalString(row, 16), OptionalString(row, 17), OptionalString(row, 18),
+                row.IsDBNull(19) || row.IsDBNull(20) ? null : new GeoPoint(row.GetDouble(19), row.GetDouble(20)),
+                ParsePlacePrecision(row.GetString(21))),
             Targets = targets,
-            Harm = new Harm(OptionalInt(row, 22), OptionalInt(row, 23)),
-            Description = OptionalString(row, 24),
+            Harm = new Harm(OptionalInt(row, 23), OptionalInt(row, 24)),
+            Description = OptionalString(row, 25),
         };
         return new StoredReport(row.GetInt64(0), report);
     }

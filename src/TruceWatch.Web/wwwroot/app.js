@@ -29,6 +29,22 @@ function showError(error) {
   box.hidden = false;
 }
 
+// "2022-09-27T21:00:00+00:00" → ["2022-09-27", "21:00", "UTC"]; the full value stays in the cell's title.
+function parts(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) return [iso, "", ""];
+  const time = m[3] && m[3] !== "00" ? `${m[2]}:${m[3]}` : m[2];
+  return [m[1], time, m[4] === "Z" || m[4] === "+00:00" ? "UTC" : m[4]];
+}
+
+function when(occurred) {
+  if (!occurred) return "unknown";
+  const [day, time, zone] = parts(occurred.start);
+  if (!occurred.end || occurred.end === occurred.start) return `${day} ${time} ${zone}`;
+  const [endDay, endTime, endZone] = parts(occurred.end);
+  return endDay === day && endZone === zone ? `${day} ${time}–${endTime} ${zone}` : `${day} ${time} ${zone} → ${endDay} ${endTime} ${endZone}`;
+}
+
 function badge(verdict) { return el("span", { class: `badge ${verdict}` }, verdict); }
 
 async function loadAgreements() {
@@ -73,7 +89,7 @@ async function loadMore() {
   for (const i of doc.incidents.slice(state.shown)) {
     const row = el("tr", { "data-incident": i.id, "data-verdict": i.verdict },
       el("td", {}, String(i.id)),
-      el("td", {}, i.occurred ? i.occurred.start + (i.occurred.end ? ` → ${i.occurred.end}` : "") : "unknown"),
+      el("td", { class: "when", title: i.occurred ? `${i.occurred.start}${i.occurred.end ? ` → ${i.occurred.end}` : ""} (${i.occurred.precision})` : "" }, when(i.occurred)),
       el("td", {}, i.perpetrator ?? "unknown"),
       el("td", {}, i.weapon ?? i.means ?? "unknown"),
       el("td", {}, i.place ?? "unknown"),

@@ -14,7 +14,7 @@ public sealed class ReportedTimeTests
     [InlineData(TimePrecision.Day, 86400)]
     public void Latest_widens_a_single_value_by_its_precision(TimePrecision precision, int widenedBySeconds)
     {
-        var start = Some.Instant("2025-03-20T03:00:00+02:00");
+        var start = Some.Instant("2025-03-20T00:00:00+02:00");
         var time = new ReportedTime(start, null, precision);
         time.IsKnown.ShouldBeTrue();
         time.Earliest.ShouldBe(start);

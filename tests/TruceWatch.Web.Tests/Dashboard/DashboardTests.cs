@@ -50,7 +50,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         (await rows.CountAsync()).ShouldBe(expected.GetProperty("incidents").GetArrayLength());
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
         var shown = await page.EvalOnSelectorAllAsync<string[][]>("#incident-rows tr[data-incident]",
-            "rows => rows.map(r => [r.dataset.incident, r.dataset.verdict, r.querySelector('.badge').textContent, r.querySelector('.badge').className])");
+            "rows => rows.map(r => [r.dataset.incident, r.dataset.verdict, r.querySelector('.badge').textContent, r.querySelector('.badge').className, r.cells[1].textContent])");
         var api = expected.GetProperty("incidents").EnumerateArray().ToList();
         for (var i = 0; i < shown.Length; i++)
         {
@@ -58,6 +58,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
             shown[i][1].ShouldBe(api[i].Str("verdict"));
             shown[i][2].ShouldBe(shown[i][1]);
             shown[i][3].ShouldBe($"badge {shown[i][1]}");
+            shown[i][4].ShouldMatch(@"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?(–\d{2}:\d{2}(:\d{2})?)? (UTC|[+-]\d{2}:\d{2})( → .+)?|unknown)$");
         }
 
         var total = expected.Summary().Values.Sum(c => c.Values.Sum());
@@ -87,7 +88,10 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         (await page.Locator("#incident-more").InnerTextAsync()).ShouldStartWith(shownText);
 
         await page.SelectOptionAsync("#verdict-filter", "");
-        await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('#incident-rows tr[data-incident]')].map(r => r.dataset.verdict)).size > 1");
+        var all = (await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&limit=0")).Summary().Values.Sum(c => c.Values.Sum());
+        await WaitForAsync(page,
+            "([text, n]) => document.querySelector('#incident-more').textContent.startsWith(text) && document.querySelectorAll('#incident-rows tr[data-incident]').length === n",
+            new object[] { $"{Math.Min(Page, all):N0} of {all:N0} incidents shown.", Math.Min(Page, all) });
     }
 
     [Fact]
