@@ -6,6 +6,7 @@ using TruceWatch.Benchmarks.Data;
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --describe              what the synthetic data set holds
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --probe import 100000   one timed pass, for a profiler
+// dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --ablate-import 200000  where SQLite import time goes
 switch (args)
 {
     case ["--describe", ..]:
@@ -14,6 +15,9 @@ switch (args)
     case ["--probe", var stage, ..]:
         var rows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
         await Probe.RunAsync(stage, rows, Console.Out);
+        return;
+    case ["--ablate-import", ..]:
+        await ImportAblation.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000, Console.Out);
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, BenchConfig.Create());

@@ -16,21 +16,7 @@ internal static class Trucewatch
 
     public static async Task<Outcome> RunAsync(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["TRUCEWATCH_DB"] = "";
-        info.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(info)!;
+        using var process = Start(workingDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -39,6 +25,7 @@ internal static class Trucewatch
         return new Outcome(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts the program with its output captured and no store named by the environment.</summary>
     public static Process Start(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo(Executable)
@@ -53,6 +40,7 @@ internal static class Trucewatch
             info.ArgumentList.Add(arg);
         }
 
+        info.Environment["TRUCEWATCH_DB"] = "";
         return Process.Start(info)!;
     }
 }

@@ -339,10 +339,10 @@ public static class Judge
             return null;
         }
 
-        var text = $"{start:yyyy-MM-ddTHH:mm:sszzz}";
+        var text = IsoTime.FormatKyiv(start);
         if (time.End is { } end && end != start)
         {
-            text += $"/{end:yyyy-MM-ddTHH:mm:sszzz}";
+            text += "/" + IsoTime.FormatKyiv(end);
         }
 
         return $"{text} ({time.Precision.ToText()})";

@@ -84,7 +84,7 @@ public sealed record IncidentAssessment(long Id, IReadOnlyList<string> Reports, 
         [.. incident.Reports.Select(r => r.Key.ToString())],
         incident.Perpetrator?.Value,
         incident.Time.Start is { } start
-            ? new Occurred(IsoTime.Format(start), incident.Time.End is { } end ? IsoTime.Format(end) : null, incident.Time.Precision.ToText())
+            ? new Occurred(IsoTime.FormatKyiv(start), incident.Time.End is { } end ? IsoTime.FormatKyiv(end) : null, incident.Time.Precision.ToText())
             : null,
         incident.Weapon,
         incident.Means?.Value,

@@ -73,6 +73,9 @@ public static class IsoTime
         return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
     }
 
+    /// <summary>Formats an instant as Kyiv wall-clock time with its offset (<c>+02:00</c> or <c>+03:00</c>), to the second: the same instant, shown as monitors read it.</summary>
+    public static string FormatKyiv(DateTimeOffset value) => Format(TimeZoneInfo.ConvertTime(value, Kyiv));
+
     /// <summary>Formats an instant with its offset, to the second.</summary>
     public static string Format(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

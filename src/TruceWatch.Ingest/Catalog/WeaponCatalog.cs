@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text;
 using TruceWatch.Core.Taxonomy;
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Catalog;
 
@@ -91,16 +91,8 @@ public sealed class WeaponCatalog
     public static WeaponCatalog Parse(string csv)
     {
         var entries = new List<WeaponEntry>();
-        using var reader = new StringReader(csv);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (lineNumber, line) in ReferenceFile.DataLines(csv))
         {
-            lineNumber++;
-            if (lineNumber == 1 || string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
-            {
-                continue;
-            }
-
             var fields = line.Split(',', 3);
             if (fields.Length < 2 || !TaxonomyPath.TryParse(fields[1], out var means) || !MeansClasses.Vocabulary.Contains(means))
             {
@@ -161,11 +153,5 @@ public sealed class WeaponCatalog
         return n == 0 ? null : TaxonomyPath.Parse(string.Join('.', x.Take(n)));
     }
 
-    private static WeaponCatalog LoadBundled()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("TruceWatch.Ingest.Catalog.weapons.csv")
-            ?? throw new InvalidOperationException("The bundled weapon catalog is missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
-    }
+    private static WeaponCatalog LoadBundled() => Parse(ReferenceFile.Read("TruceWatch.Ingest.Catalog.weapons.csv"));
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using TruceWatch.Core.Reports;
+
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Gazetteer;
 
@@ -207,16 +208,8 @@ public sealed class OblastGazetteer
 
     private static IEnumerable<(int Line, string[] Fields)> Rows(string csv, string file, int width)
     {
-        using var reader = new StringReader(csv);
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (lineNumber, line) in ReferenceFile.DataLines(csv))
         {
-            lineNumber++;
-            if (lineNumber == 1 || string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
-            {
-                continue;
-            }
-
             var fields = line.Split(',', StringSplitOptions.TrimEntries);
             if (fields.Length != width || fields[0].Length == 0 || fields[1].Length == 0)
             {
@@ -228,15 +221,7 @@ public sealed class OblastGazetteer
     }
 
     private static OblastGazetteer LoadBundled() =>
-        Parse(ReadResource("TruceWatch.Ingest.Gazetteer.oblasts.csv"), ReadResource("TruceWatch.Ingest.Gazetteer.cities.csv"));
-
-    private static string ReadResource(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The bundled gazetteer file {name} is missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+        Parse(ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.oblasts.csv"), ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.cities.csv"));
 
     private sealed record RegionRow(Region Region, bool IsCity, IReadOnlyList<string> Aliases);
 

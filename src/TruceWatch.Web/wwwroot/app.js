@@ -37,8 +37,22 @@ function parts(iso) {
   return [m[1], time, m[4] === "Z" || m[4] === "+00:00" ? "UTC" : m[4]];
 }
 
+// A day-precision time is a Kyiv calendar day (how the sources count days); shown in UTC it would read as the evening before.
+function kyivDay(iso, offsetMs = 0) {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" }).format(new Date(Date.parse(iso) + offsetMs));
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
 function when(occurred) {
   if (!occurred) return "unknown";
+  if (occurred.precision === "day") {
+    const first = kyivDay(occurred.start);
+    const last = occurred.end ? kyivDay(occurred.end, -1000) : first; // an end at midnight closes the day before it
+    return (last > first ? `${first} → ${last}` : first) + " (Kyiv day)";
+  }
   const [day, time, zone] = parts(occurred.start);
   if (!occurred.end || occurred.end === occurred.start) return `${day} ${time} ${zone}`;
   const [endDay, endTime, endZone] = parts(occurred.end);

@@ -26,6 +26,9 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
             var summary = (await app.Api.GetJsonAsync($"/api/assessments?agreement={id}&limit=0")).Summary();
             summary.Values.Sum(c => c.Values.Sum()).ShouldBeGreaterThan(0, $"the real data should give {id} some incidents");
 
+            var terms = agreements.GetProperty("agreements").EnumerateArray().Single(a => a.Str("id") == id);
+            (await card.Locator("h2").InnerTextAsync()).ShouldBe(terms.Str("title"));
+            (await card.Locator(".meta").InnerTextAsync()).ShouldContain($"{terms.Str("window_start")} → {terms.Str("window_end")}");
             (await card.Locator("table.scorecard tbody tr[data-party]").CountAsync()).ShouldBe(summary.Count);
             foreach (var (party, counts) in summary)
             {
@@ -58,7 +61,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
             shown[i][1].ShouldBe(api[i].Str("verdict"));
             shown[i][2].ShouldBe(shown[i][1]);
             shown[i][3].ShouldBe($"badge {shown[i][1]}");
-            shown[i][4].ShouldMatch(@"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?(–\d{2}:\d{2}(:\d{2})?)? (UTC|[+-]\d{2}:\d{2})( → .+)?|unknown)$");
+            shown[i][4].ShouldBe(ExpectedWhen(api[i]), $"occurred of incident {shown[i][0]}");
         }
 
         var total = expected.Summary().Values.Sum(c => c.Values.Sum());
@@ -92,6 +95,23 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await WaitForAsync(page,
             "([text, n]) => document.querySelector('#incident-more').textContent.startsWith(text) && document.querySelectorAll('#incident-rows tr[data-incident]').length === n",
             new object[] { $"{Math.Min(Page, all):N0} of {all:N0} incidents shown.", Math.Min(Page, all) });
+    }
+
+    [Fact]
+    public async Task Show_more_appends_the_next_page_of_incidents()
+    {
+        var page = await OpenAsync();
+        var first = await page.Locator("article.card").First.GetAttributeAsync("data-agreement");
+        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&limit={2 * Page}");
+        var total = expected.Summary().Values.Sum(c => c.Values.Sum());
+        total.ShouldBeGreaterThan(2 * Page, "the real data should fill more than two pages");
+
+        await page.Locator("#incident-more button").ClickAsync();
+        await WaitForAsync(page, "n => document.querySelectorAll('#incident-rows tr[data-incident]').length === n", 2 * Page);
+
+        var ids = await page.EvalOnSelectorAllAsync<string[]>("#incident-rows tr[data-incident]", "rows => rows.map(r => r.dataset.incident)");
+        ids.ShouldBe([.. expected.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture))]);
+        (await page.Locator("#incident-more").InnerTextAsync()).ShouldStartWith($"{2 * Page:N0} of {total:N0} incidents shown.");
     }
 
     [Fact]
@@ -232,6 +252,36 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
         return path;
     }
+
+    /// <summary>What the occurred cell should say: a Kyiv day for day precision, else the UTC clock time (a range within one day as 21:00–23:00).</summary>
+    private static string ExpectedWhen(JsonElement incident)
+    {
+        if (incident.GetProperty("occurred") is not { ValueKind: JsonValueKind.Object } occurred)
+        {
+            return "unknown";
+        }
+
+        var start = DateTimeOffset.Parse(occurred.Str("start"), CultureInfo.InvariantCulture);
+        DateTimeOffset? end = occurred.GetProperty("end").ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(occurred.Str("end"), CultureInfo.InvariantCulture) : null;
+        if (occurred.Str("precision") == "day")
+        {
+            var first = KyivDay(start);
+            var last = end is { } e ? KyivDay(e.AddSeconds(-1)) : first;
+            return (string.CompareOrdinal(last, first) > 0 ? $"{first} → {last}" : first) + " (Kyiv day)";
+        }
+
+        start.Offset.ShouldBe(TimeSpan.Zero, "the store gives times in UTC");
+        var text = $"{start:yyyy-MM-dd HH:mm}";
+        if (end is not { } to || to == start)
+        {
+            return $"{text} UTC";
+        }
+
+        return to.Date == start.Date ? $"{text}–{to:HH:mm} UTC" : $"{text} UTC → {to:yyyy-MM-dd HH:mm} UTC";
+    }
+
+    private static string KyivDay(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int ParseCount(string text) => int.Parse(text.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ CREATE TABLE imports (
     quarantined INTEGER NOT NULL DEFAULT 0
 );
 
--- Times are UTC ISO 8601 text ('yyyy-MM-ddTHH:mm:ss.fffZ'), which sorts in time order. Unknown is NULL, never zero.
+-- Times are UTC ISO 8601 text ('yyyy-MM-ddTHH:mm:ss.fffffffZ'), which sorts in time order. Unknown is NULL, never zero.
 CREATE TABLE reports (
     id               INTEGER PRIMARY KEY,
     source           TEXT NOT NULL,
