@@ -138,7 +138,7 @@ internal static class AssessCommand
         }
 
         // Violations and indeterminate incidents first: they are what a monitor reads.
-        var shown = document.Incidents.OrderBy(i => Rank(i.Verdict)).Take(limit).ToList();
+        var shown = document.Incidents.OrderBy(i => Verdicts.Rank(i.Verdict)).Take(limit).ToList();
         var list = new Table().AddColumns("id", "occurred", "by", "weapon", "place", "verdict", "why");
         foreach (var i in shown)
         {
@@ -158,13 +158,4 @@ internal static class AssessCommand
             console.MarkupLineInterpolated($"[grey]{document.Incidents.Count - shown.Count:N0} more incidents not listed (--limit, or --format json for all)[/]");
         }
     }
-
-    private static int Rank(string verdict) => verdict switch
-    {
-        "violation" => 0,
-        "indeterminate" => 1,
-        "permitted" => 2,
-        "out-of-scope" => 3,
-        _ => 4,
-    };
 }

@@ -22,7 +22,22 @@ public enum Verdict
 /// <summary>Text forms of <see cref="Verdict"/> as used in files, the API and the CLI.</summary>
 public static class Verdicts
 {
+    /// <summary>Every verdict, most pressing first: what a monitor reads first is what a list shows first.</summary>
     public static readonly IReadOnlyList<Verdict> All = [Verdict.Violation, Verdict.Indeterminate, Verdict.Permitted, Verdict.OutOfScope, Verdict.OutsideWindow];
+
+    /// <summary>A verdict's place in <see cref="All"/> by its text; unknown text sorts last.</summary>
+    public static int Rank(string verdictText)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].ToText() == verdictText)
+            {
+                return i;
+            }
+        }
+
+        return All.Count;
+    }
 
     public static string ToText(this Verdict verdict) => verdict switch
     {

@@ -89,7 +89,8 @@ internal sealed class TargetPlaces(OblastGazetteer oblasts)
 
         if (oblasts.Resolve(head) is { } region)
         {
-            var name = detail is { Length: > 0 } ? detail : head == text ? null : text;
+            // The name is the detail below the region ("Dnipro Raion"), else the text as the source wrote it ("Mykolaiv oblast").
+            var name = detail is { Length: > 0 } ? detail : text;
             return new Place(region.Country, region.Code, name, null, PlacePrecision.Admin1);
         }
 

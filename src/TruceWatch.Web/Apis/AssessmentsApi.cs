@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Reporting;
 using TruceWatch.Ingest.Terms;
 using TruceWatch.Storage;
@@ -7,8 +8,9 @@ using TruceWatch.Storage;
 namespace TruceWatch.Web.Apis;
 
 /// <summary>
-/// <c>GET /api/assessments?agreement=ID[&amp;from=…&amp;to=…][&amp;verdict=…][&amp;limit=N]</c>: the stored incidents judged against one agreement,
-/// in the same JSON as <c>trucewatch assess --format json</c>. <c>verdict</c> and <c>limit</c> trim the incident list only; the summary
+/// <c>GET /api/assessments?agreement=ID[&amp;from=…&amp;to=…][&amp;verdict=…][&amp;order=time|verdict][&amp;limit=N]</c>: the stored incidents judged against one agreement,
+/// in the same JSON as <c>trucewatch assess --format json</c>. <c>verdict</c>, <c>order</c> (time, the default, or verdict: most
+/// pressing first, then time) and <c>limit</c> shape the incident list only; the summary
 /// always counts every incident in the period.
 /// </summary>
 public static class AssessmentsApi
@@ -24,6 +26,7 @@ public static class AssessmentsApi
         [FromQuery] string? from,
         [FromQuery] string? to,
         [FromQuery] string? verdict,
+        [FromQuery] string? order,
         [FromQuery] int? limit,
         AgreementLibrary library,
         IReportStore store,
@@ -46,6 +49,11 @@ public static class AssessmentsApi
             return Problem("bad period", error!);
         }
 
+        if (order is not (null or "" or "time" or "verdict"))
+        {
+            return Problem("bad order", $"order '{order}' is not one of time, verdict.");
+        }
+
         if (limit is < 0)
         {
             return Problem("bad limit", "limit must be 0 or more.");
@@ -57,6 +65,11 @@ public static class AssessmentsApi
         if (!string.IsNullOrEmpty(verdict))
         {
             list = list.Where(i => i.Verdict == verdict);
+        }
+
+        if (order == "verdict")
+        {
+            list = list.OrderBy(i => Verdicts.Rank(i.Verdict));
         }
 
         if (limit is { } n)

@@ -46,7 +46,12 @@ function kyivDay(iso, offsetMs = 0) {
   }
 }
 
+// Each end of a range stays on one line (non-breaking spaces); a long range may wrap at its arrow.
 function when(occurred) {
+  return whenText(occurred).split(" → ").map(part => part.replaceAll(" ", "\u00a0")).join(" → ");
+}
+
+function whenText(occurred) {
   if (!occurred) return "unknown";
   if (occurred.precision === "day") {
     const first = kyivDay(occurred.start);
@@ -97,7 +102,7 @@ async function selectAgreement(agreement, button) {
 async function loadMore() {
   const a = state.agreement;
   const limit = state.shown + PAGE;
-  const url = `/api/assessments?agreement=${encodeURIComponent(a.id)}&limit=${limit}` + (state.verdict ? `&verdict=${state.verdict}` : "");
+  const url = `/api/assessments?agreement=${encodeURIComponent(a.id)}&order=verdict&limit=${limit}` + (state.verdict ? `&verdict=${state.verdict}` : "");
   const doc = await getJson(url);
   const body = document.getElementById("incident-rows");
   for (const i of doc.incidents.slice(state.shown)) {

@@ -156,7 +156,7 @@ public sealed class MissileAttacksDailyFormatTests
 
     [Fact]
     public void Real_strike_on_Kursk_oblast_is_placed_in_Russia() =>
-        RealLine(1600).Report.Place.ShouldBe(new Place("RU", "RU-KRS", null, null, PlacePrecision.Admin1));
+        RealLine(1600).Report.Place.ShouldBe(new Place("RU", "RU-KRS", "Kursk oblast", null, PlacePrecision.Admin1));
 
     [Fact]
     public void Real_row_from_a_regional_administration_site_links_to_that_site() =>
@@ -333,8 +333,8 @@ public sealed class MissileAttacksDailyFormatTests
         SingleReport(Row(start: "2025-07-09", end: "")).Time.ShouldBe(new ReportedTime(At("2025-07-09T00:00:00+03:00"), null, TimePrecision.Day));
 
     [Theory]
-    [InlineData("Odesa oblast", "UA", "UA-51", null, PlacePrecision.Admin1)]
-    [InlineData("Kyiv oblast", "UA", "UA-32", null, PlacePrecision.Admin1)]
+    [InlineData("Odesa oblast", "UA", "UA-51", "Odesa oblast", PlacePrecision.Admin1)]
+    [InlineData("Kyiv oblast", "UA", "UA-32", "Kyiv oblast", PlacePrecision.Admin1)]
     [InlineData("Kyiv", "UA", "UA-30", "Kyiv", PlacePrecision.Settlement)]
     [InlineData("Kryvyi Rih", "UA", "UA-12", "Kryvyi Rih", PlacePrecision.Settlement)]
     [InlineData("Starokostiantyniv", "UA", "UA-68", "Starokostiantyniv", PlacePrecision.Settlement)]
@@ -343,7 +343,7 @@ public sealed class MissileAttacksDailyFormatTests
     [InlineData("Odesa oblast, Black Sea", "UA", "UA-51", "Black Sea", PlacePrecision.Admin1)]
     [InlineData("Kyiv oblast (south)", "UA", "UA-32", "Kyiv oblast (south)", PlacePrecision.Admin1)]
     [InlineData("Hvardiiske, Crimea", "UA", "UA-43", "Hvardiiske", PlacePrecision.Settlement)]
-    [InlineData("Kursk oblast", "RU", "RU-KRS", null, PlacePrecision.Admin1)]
+    [InlineData("Kursk oblast", "RU", "RU-KRS", "Kursk oblast", PlacePrecision.Admin1)]
     [InlineData("Ukraine", "UA", null, "Ukraine", PlacePrecision.Country)]
     [InlineData("south", "UA", null, "south", PlacePrecision.Country)]
     [InlineData("front line", "UA", null, "front line", PlacePrecision.Country)]

@@ -212,6 +212,31 @@ public sealed class AssessmentsApiTests(PreciseApiFixture app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Ordering_by_verdict_puts_the_most_pressing_first_and_keeps_time_order_within_a_verdict()
+    {
+        var byTime = await app.Client.GetJsonAsync($"/api/assessments?agreement={UaProposal}");
+        var byVerdict = await app.Client.GetJsonAsync($"/api/assessments?agreement={UaProposal}&order=verdict");
+
+        var expected = byTime.GetProperty("incidents").EnumerateArray()
+            .Select(i => (Report: i.GetProperty("reports")[0].GetString(), Verdict: i.Str("verdict")))
+            .OrderBy(i => Array.IndexOf(["violation", "indeterminate", "permitted", "out-of-scope", "outside-window"], i.Verdict))
+            .Select(i => i.Report)
+            .ToList();
+        var actual = byVerdict.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("reports")[0].GetString()).ToList();
+        actual.ShouldBe(expected);
+        actual[0].ShouldBe(PreciseReports.Substation);
+        byVerdict.GetProperty("summary").GetRawText().ShouldBe(byTime.GetProperty("summary").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_unknown_order_is_a_400_problem()
+    {
+        var problem = await ProblemAsync($"/api/assessments?agreement={UaProposal}&order=random", HttpStatusCode.BadRequest);
+
+        problem.Str("title").ShouldBe("bad order");
+    }
+
+    [Fact]
     public async Task A_negative_limit_is_a_400_problem()
     {
         var problem = await ProblemAsync($"/api/assessments?agreement={UaProposal}&limit=-1", HttpStatusCode.BadRequest);

@@ -5,8 +5,10 @@ using TruceWatch.Web.Tests.Support;
 
 namespace TruceWatch.Web.Tests.Dashboard;
 
-public sealed class DashboardTests(DashboardFixture app) : IClassFixture<DashboardFixture>
+public sealed class DashboardTests(DashboardFixture app) : IClassFixture<DashboardFixture>, IAsyncDisposable
 {
+    private readonly List<IBrowserContext> _contexts = [];
+
     private static readonly string[] Verdicts = ["violation", "indeterminate", "permitted", "out-of-scope", "outside-window"];
     private const int Page = 200;
 
@@ -47,13 +49,13 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     {
         var page = await OpenAsync();
         var first = await page.Locator("article.card").First.GetAttributeAsync("data-agreement");
-        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&limit={Page}");
+        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&order=verdict&limit={Page}");
 
         var rows = page.Locator("#incident-rows tr[data-incident]");
         (await rows.CountAsync()).ShouldBe(expected.GetProperty("incidents").GetArrayLength());
         (await rows.CountAsync()).ShouldBeGreaterThan(0);
         var shown = await page.EvalOnSelectorAllAsync<string[][]>("#incident-rows tr[data-incident]",
-            "rows => rows.map(r => [r.dataset.incident, r.dataset.verdict, r.querySelector('.badge').textContent, r.querySelector('.badge').className, r.cells[1].textContent])");
+            "rows => rows.map(r => [r.dataset.incident, r.dataset.verdict, r.querySelector('.badge').textContent, r.querySelector('.badge').className, r.cells[1].textContent.replaceAll('\u00a0', ' ')])");
         var api = expected.GetProperty("incidents").EnumerateArray().ToList();
         for (var i = 0; i < shown.Length; i++)
         {
@@ -76,7 +78,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     {
         var page = await OpenAsync();
         var first = await page.Locator("article.card").First.GetAttributeAsync("data-agreement");
-        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&verdict={verdict}&limit={Page}");
+        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&verdict={verdict}&order=verdict&limit={Page}");
         var total = expected.Summary().Values.Sum(c => c[verdict]);
 
         await page.SelectOptionAsync("#verdict-filter", verdict);
@@ -102,7 +104,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     {
         var page = await OpenAsync();
         var first = await page.Locator("article.card").First.GetAttributeAsync("data-agreement");
-        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&limit={2 * Page}");
+        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&order=verdict&limit={2 * Page}");
         var total = expected.Summary().Values.Sum(c => c.Values.Sum());
         total.ShouldBeGreaterThan(2 * Page, "the real data should fill more than two pages");
 
@@ -121,7 +123,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var first = await page.Locator("article.card").First.GetAttributeAsync("data-agreement");
         var row = page.Locator("#incident-rows tr[data-incident]").First;
         var id = long.Parse((await row.GetAttributeAsync("data-incident"))!, CultureInfo.InvariantCulture);
-        var incident = (await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&limit={Page}"))
+        var incident = (await app.Api.GetJsonAsync($"/api/assessments?agreement={first}&order=verdict&limit={Page}"))
             .GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == id);
 
         await row.ClickAsync();
@@ -148,7 +150,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var page = await OpenAsync();
         var second = page.Locator("article.card").Nth(1);
         var id = await second.GetAttributeAsync("data-agreement");
-        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={id}&limit={Page}");
+        var expected = await app.Api.GetJsonAsync($"/api/assessments?agreement={id}&order=verdict&limit={Page}");
 
         await second.Locator("button").ClickAsync();
         await page.WaitForFunctionAsync("t => document.querySelector('#incidents-title').textContent === `Incidents under ${t}`", expected.GetProperty("agreement").Str("title"));
@@ -218,10 +220,18 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     {
         var browser = app.RequireBrowser();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        TestContext.Current.CancellationToken.Register(() => _ = context.CloseAsync());
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         await LoadAsync(page);
         return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
     }
 
     private async Task LoadAsync(IPage page)
@@ -253,7 +263,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         return path;
     }
 
-    /// <summary>What the occurred cell should say: a Kyiv day for day precision, else the UTC clock time (a range within one day as 21:00–23:00).</summary>
+    /// <summary>What the occurred cell should say: a Kyiv day for day precision, else the clock time with its offset (a range within one day as 23:00–23:59).</summary>
     private static string ExpectedWhen(JsonElement incident)
     {
         if (incident.GetProperty("occurred") is not { ValueKind: JsonValueKind.Object } occurred)
@@ -270,15 +280,18 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
             return (string.CompareOrdinal(last, first) > 0 ? $"{first} → {last}" : first) + " (Kyiv day)";
         }
 
-        start.Offset.ShouldBe(TimeSpan.Zero, "the store gives times in UTC");
         var text = $"{start:yyyy-MM-dd HH:mm}";
         if (end is not { } to || to == start)
         {
-            return $"{text} UTC";
+            return $"{text} {Zone(start)}";
         }
 
-        return to.Date == start.Date ? $"{text}–{to:HH:mm} UTC" : $"{text} UTC → {to:yyyy-MM-dd HH:mm} UTC";
+        return to.Date == start.Date && to.Offset == start.Offset
+            ? $"{text}–{to:HH:mm} {Zone(start)}"
+            : $"{text} {Zone(start)} → {to:yyyy-MM-dd HH:mm} {Zone(to)}";
     }
+
+    private static string Zone(DateTimeOffset value) => value.Offset == TimeSpan.Zero ? "UTC" : value.ToString("zzz", CultureInfo.InvariantCulture);
 
     private static string KyivDay(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
