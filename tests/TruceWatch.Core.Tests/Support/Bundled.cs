@@ -6,11 +6,10 @@ namespace TruceWatch.Core.Tests.Support;
 /// <summary>The repository's own files: the root (found by walking up to TruceWatch.slnx) and the bundled terms in agreements/.</summary>
 public static class Bundled
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
     private static readonly Lazy<Agreement> EnergyMoratoriumTerms = new(() => Load("energy-moratorium-2025.yaml"));
     private static readonly Lazy<Agreement> UaPartialTruceTerms = new(() => Load("ua-partial-air-sea-truce-2025.yaml"));
 
-    public static string Root => RootPath.Value;
+    public static string Root => Repo.Root;
 
     /// <summary>agreements/energy-moratorium-2025.yaml: any strike on energy, 2025-03-18T00:00+03:00 for 30 days.</summary>
     public static Agreement EnergyMoratorium => EnergyMoratoriumTerms.Value;
@@ -28,18 +27,5 @@ public static class Bundled
         var result = TermsParser.Parse(Text(fileName));
         result.Diagnostics.ShouldBeEmpty();
         return result.Agreement.ShouldNotBeNull();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No TruceWatch.slnx above {AppContext.BaseDirectory}.");
     }
 }

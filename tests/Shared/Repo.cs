@@ -1,6 +1,6 @@
-namespace TruceWatch.Web.Tests.Support;
+namespace TruceWatch.Testing;
 
-/// <summary>Paths in the repository the tests run from.</summary>
+/// <summary>Paths in the repository the tests run from. One copy, linked into every test project by tests/Directory.Build.props.</summary>
 internal static class Repo
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
