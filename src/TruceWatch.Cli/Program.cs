@@ -13,6 +13,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     ImportCommand.Create(),
     AssessCommand.Create(),
     AgreementsCommand.Create(),
+    ReplayCommand.Create(),
     ServeCommand.Create(),
 };
 

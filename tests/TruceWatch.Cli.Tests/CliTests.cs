@@ -193,6 +193,35 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_judges_history_under_each_agreement_as_if_in_force_side_by_side()
+    {
+        await Trucewatch.RunAsync(_dir, "import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
+
+        var json = await Trucewatch.RunAsync(_dir, "replay", "--db", "t.db", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json");
+        var table = await Trucewatch.RunAsync(_dir, "replay", "--db", "t.db", "--agreement", "energy-moratorium-2025", "--from", "2024-01-01", "--to", "2024-12-31");
+
+        json.ExitCode.ShouldBe(0, json.ToString());
+        using var doc = JsonDocument.Parse(json.Stdout);
+        doc.RootElement.GetProperty("from").GetString().ShouldBe("2024-01-01T00:00:00+02:00");
+        doc.RootElement.GetProperty("to").GetString().ShouldBe("2025-01-01T00:00:00+02:00");
+        var columns = doc.RootElement.GetProperty("agreements").EnumerateArray().ToList();
+        columns.Select(c => c.GetProperty("agreement").GetProperty("id").GetString()).ShouldBe(["energy-moratorium-2025", "ua-partial-air-sea-truce-2025"]);
+        var incidents = doc.RootElement.GetProperty("incidents").GetInt32();
+        incidents.ShouldBeGreaterThan(0);
+        foreach (var column in columns)
+        {
+            var ua = column.GetProperty("summary").GetProperty("UA");
+            ua.EnumerateObject().Sum(p => p.Value.GetInt32()).ShouldBe(incidents);
+            ua.GetProperty("violation").GetInt32().ShouldBe(incidents, "every 2024 strike in the compilation hit a refinery, which both sets of terms prohibit");
+        }
+
+        table.ExitCode.ShouldBe(0, table.ToString());
+        table.Stdout.ShouldContain("each as if in force");
+        table.Stdout.ShouldContain("energy-moratorium-2025");
+        table.Stdout.ShouldNotContain("ua-partial-air-sea-truce-2025");
+    }
+
+    [Fact]
     public async Task Serve_answers_health_the_api_and_the_page_over_http()
     {
         await Trucewatch.RunAsync(_dir, "import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");

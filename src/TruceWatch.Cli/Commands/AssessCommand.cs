@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using TruceWatch.Core.Agreements;
-using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Reporting;
-using TruceWatch.Core.Reports;
 using TruceWatch.Ingest.Terms;
 using TruceWatch.Storage;
 
@@ -33,11 +31,6 @@ internal static class AssessCommand
 
     private static async Task<int> RunAsync(string agreementArg, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, int limit, CancellationToken cancellationToken)
     {
-        if (explicitDb is not null && reportsFile is not null)
-        {
-            return CommonOptions.Fail("give either --db or --reports, not both");
-        }
-
         var terms = AgreementLibrary.Bundled().Resolve(agreementArg);
         if (!terms.IsValid)
         {
@@ -54,42 +47,10 @@ internal static class AssessCommand
             return CommonOptions.Fail(periodError!);
         }
 
-        IReadOnlyList<Incident> incidents;
-        if (reportsFile is not null)
+        var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
+        if (incidents is null)
         {
-            if (!File.Exists(reportsFile))
-            {
-                return CommonOptions.Fail($"{reportsFile}: no such file");
-            }
-
-            var inputFormat = ReportFiles.Choose(reportsFile, "auto", out var error);
-            if (inputFormat is null)
-            {
-                return CommonOptions.Fail(error!);
-            }
-
-            var (read, rejected) = ReportFiles.ReadAll(reportsFile, inputFormat, cancellationToken);
-            foreach (var row in rejected.Take(10))
-            {
-                Console.Error.WriteLine($"warning: {reportsFile}, {row.Reason} (row skipped)");
-            }
-
-            if (rejected.Count > 10)
-            {
-                Console.Error.WriteLine($"warning: … {rejected.Count - 10} more rows skipped");
-            }
-
-            incidents = [.. read.Select((r, i) => (r, i)).Where(x => InPeriod(x.r.Time, period)).Select(x => Incident.FromReport(new IncidentId(x.i + 1), x.r))];
-        }
-        else
-        {
-            if (!File.Exists(db))
-            {
-                return CommonOptions.Fail($"{db}: no such store (import reports first, or pass --reports FILE)");
-            }
-
-            await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            incidents = await Incidents.LoadAsync(store, period, cancellationToken).ConfigureAwait(false);
+            return CommonOptions.Fail(inputError!);
         }
 
         var document = AssessmentDocument.Build(terms.Agreement!, incidents);
@@ -103,17 +64,6 @@ internal static class AssessCommand
 
         PrintTable(terms.Agreement!, document, limit);
         return 0;
-    }
-
-    private static bool InPeriod(ReportedTime time, ReportQuery period)
-    {
-        if (period.From is null && period.To is null)
-        {
-            return true;
-        }
-
-        return time.Earliest is { } earliest && time.Latest is { } latest
-            && (period.From is not { } f || latest >= f) && (period.To is not { } t || earliest < t);
     }
 
     private static void PrintTable(Agreement agreement, AssessmentDocument document, int limit)

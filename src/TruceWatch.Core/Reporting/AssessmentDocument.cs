@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TruceWatch.Core.Agreements;
@@ -18,7 +19,7 @@ public sealed record AssessmentDocument(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Summary)
 {
     /// <summary>The key under which incidents whose perpetrator is unknown are counted.</summary>
-    public const string UnknownParty = "unknown";
+    public const string UnknownParty = VerdictTally.UnknownParty;
 
     /// <summary>Serializer settings shared by the CLI and the API so both print the same JSON.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -27,46 +28,24 @@ public sealed record AssessmentDocument(
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
+
+        // Offsets (+02:00) and Cyrillic place names are written as they are, not as \u escapes: the output is read by people.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Judges every incident and builds the document; incidents keep their given order.</summary>
     public static AssessmentDocument Build(Agreement agreement, IEnumerable<Incident> incidents)
     {
         var items = new List<IncidentAssessment>();
-        var summary = new SortedDictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var party in agreement.Parties)
-        {
-            summary[party.Value] = EmptyCounts();
-        }
-
+        var tally = new VerdictTally(agreement.Parties);
         foreach (var incident in incidents)
         {
             var assessment = Judge.Assess(incident, agreement);
             items.Add(IncidentAssessment.From(incident, assessment));
-            var party = incident.Perpetrator?.Value ?? UnknownParty;
-            if (!summary.TryGetValue(party, out var counts))
-            {
-                summary[party] = counts = EmptyCounts();
-            }
-
-            counts[assessment.Verdict.ToText()]++;
+            tally.Add(incident.Perpetrator, assessment.Verdict);
         }
 
-        return new AssessmentDocument(
-            new AgreementRef(agreement.Id, agreement.Version, agreement.Title),
-            items,
-            summary.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal));
-    }
-
-    private static Dictionary<string, int> EmptyCounts()
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var verdict in Verdicts.All)
-        {
-            counts[verdict.ToText()] = 0;
-        }
-
-        return counts;
+        return new AssessmentDocument(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), items, tally.ToSummary());
     }
 }
 

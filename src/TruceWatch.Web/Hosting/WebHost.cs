@@ -38,6 +38,7 @@ public static class WebHost
         app.MapHealthApi();
         app.MapAgreementsApi();
         app.MapAssessmentsApi();
+        app.MapReplayApi();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }

@@ -229,6 +229,31 @@ public sealed class AssessmentsApiTests(PreciseApiFixture app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Replay_counts_each_agreement_as_if_in_force_for_the_period()
+    {
+        var replay = await app.Client.GetJsonAsync($"/api/replay?agreement={UaProposal}&agreement=energy-moratorium-2025&from=2024-01-01&to=2026-12-31");
+        var assessed = await app.Client.GetJsonAsync($"/api/assessments?agreement={UaProposal}&from=2024-01-01&to=2026-12-31");
+
+        var columns = replay.GetProperty("agreements").EnumerateArray().ToList();
+        columns.Select(c => c.GetProperty("agreement").Str("id")).ShouldBe([UaProposal, "energy-moratorium-2025"]);
+        var total = assessed.GetProperty("incidents").GetArrayLength();
+        replay.GetProperty("incidents").GetInt32().ShouldBe(total);
+        foreach (var column in columns)
+        {
+            column.GetProperty("summary").EnumerateObject().Sum(p => p.Value.EnumerateObject().Sum(v => v.Value.GetInt32())).ShouldBe(total);
+            column.GetProperty("summary").EnumerateObject().Sum(p => p.Value.GetProperty("outside-window").GetInt32()).ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_of_an_unknown_agreement_is_a_404_problem()
+    {
+        var problem = await ProblemAsync("/api/replay?agreement=no-such-truce", HttpStatusCode.NotFound);
+
+        problem.Str("title").ShouldBe("no agreement 'no-such-truce'");
+    }
+
+    [Fact]
     public async Task An_unknown_order_is_a_400_problem()
     {
         var problem = await ProblemAsync($"/api/assessments?agreement={UaProposal}&order=random", HttpStatusCode.BadRequest);

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Judgement;
+using TruceWatch.Core.Reporting;
+using TruceWatch.Ingest.Terms;
+using TruceWatch.Storage;
+
+namespace TruceWatch.Cli.Commands;
+
+/// <summary>
+/// <c>trucewatch replay</c>: a counterfactual. Judges past incidents under several sets of terms as if each had been in force for the
+/// period, side by side: per party, how many incidents each would have prohibited, permitted or left indeterminate.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var agreements = new Option<string[]>("--agreement")
+        {
+            Description = "Terms to replay (file or bundled id); repeat for several. Default: every bundled agreement.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var db = CommonOptions.Db();
+        var reports = new Option<string?>("--reports") { Description = "Replay over the reports in this file instead of the store." };
+        var from = new Option<string?>("--from") { Description = "Start of the replayed period (ISO 8601 time, or a date = that Kyiv day)." };
+        var to = new Option<string?>("--to") { Description = "End of the period: a time (exclusive) or a date (inclusive)." };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("replay", "Replay terms over past incidents as if they had been in force, side by side.") { agreements, db, reports, from, to, format };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(agreements) ?? [], parse.GetResult(db) is { Implicit: false } ? parse.GetValue(db) : null, parse.GetValue(db)!,
+            parse.GetValue(reports), parse.GetValue(from), parse.GetValue(to), parse.GetValue(format)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] agreementArgs, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, CancellationToken cancellationToken)
+    {
+        var library = AgreementLibrary.Bundled();
+        var terms = new List<Agreement>();
+        if (agreementArgs.Length == 0)
+        {
+            terms.AddRange(library.Agreements);
+        }
+
+        foreach (var arg in agreementArgs)
+        {
+            var result = library.Resolve(arg);
+            if (!result.IsValid)
+            {
+                foreach (var d in result.Diagnostics)
+                {
+                    Console.Error.WriteLine($"{arg}:{d}");
+                }
+
+                return 1;
+            }
+
+            terms.Add(result.Agreement!);
+        }
+
+        if (terms.Count == 0)
+        {
+            return CommonOptions.Fail("no agreements to replay (pass --agreement)");
+        }
+
+        if (!Period.TryParse(from, to, out var period, out var periodError))
+        {
+            return CommonOptions.Fail(periodError!);
+        }
+
+        var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
+        if (incidents is null)
+        {
+            return CommonOptions.Fail(inputError!);
+        }
+
+        var document = ReplayDocument.Build(terms, incidents, period.From, period.To);
+        if (format == "json")
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await JsonSerializer.SerializeAsync(stdout, document, AssessmentDocument.Json, cancellationToken).ConfigureAwait(false);
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Replay of {document.Agreements.Count} agreement(s) over {document.Incidents:N0} incidents, {document.From ?? "all time"} → {document.To ?? "open"}, each as if in force:");
+        var table = new Table().AddColumns("agreement", "party");
+        foreach (var verdict in Verdicts.All)
+        {
+            table.AddColumn(new TableColumn(verdict.ToText()).RightAligned());
+        }
+
+        foreach (var column in document.Agreements)
+        {
+            foreach (var (party, counts) in column.Summary)
+            {
+                table.AddRow([Markup.Escape(column.Agreement.Id), party, .. Verdicts.All.Select(v => counts[v.ToText()].ToString("N0", CultureInfo.InvariantCulture))]);
+            }
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using TruceWatch.Core.Parties;
+using TruceWatch.Core.Reports;
+using TruceWatch.Core.Taxonomy;
+
+namespace TruceWatch.Storage.Postgres;
+
+/// <summary>Maps reports to and from the columns of the <c>reports</c> table, and stages them for a binary COPY.</summary>
+internal static class PostgresColumns
+{
+    /// <summary>The report columns an import writes, in COPY order (after the staging table's <c>ord</c>).</summary>
+    private const string Columns = """
+        source, source_record_id, line, reported_at, reported_at_ticks, start_time, start_time_ticks, end_time, end_time_ticks,
+        latest_time, latest_time_ticks, time_precision, perpetrator, domain, means, means_inferred, weapon, launched, intercepted, hits,
+        country, admin1, place, lat, lon, place_precision, targets, killed, injured, description, payload, payload_sha256
+        """;
+
+    /// <summary>One batch's rows, in file order (<c>ord</c>); dropped when the batch commits or rolls back.</summary>
+    public const string CreateStaging = """
+        CREATE TEMP TABLE report_staging (
+            ord integer NOT NULL, source text NOT NULL, source_record_id text NOT NULL, line bigint NOT NULL,
+            reported_at timestamptz, reported_at_ticks smallint NOT NULL, start_time timestamptz, start_time_ticks smallint NOT NULL,
+            end_time timestamptz, end_time_ticks smallint NOT NULL, latest_time timestamptz, latest_time_ticks smallint NOT NULL,
+            time_precision text NOT NULL, perpetrator text, domain text, means text, means_inferred boolean NOT NULL, weapon text,
+            launched integer, intercepted integer, hits integer, country text, admin1 text, place text,
+            lat double precision, lon double precision, place_precision text NOT NULL, targets text[] NOT NULL,
+            killed integer, injured integer, description text, payload text NOT NULL, payload_sha256 text NOT NULL
+        ) ON COMMIT DROP
+        """;
+
+    public const string Copy = "COPY report_staging (ord, " + Columns + ") FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Moves the staged batch into <c>reports</c>: of rows sharing a key only the first in the file is offered, in file order (so ids
+    /// follow the file, as in SQLite), and a key already stored is left alone. The row count is what was inserted.
+    /// </summary>
+    public const string InsertFromStaging = "INSERT INTO reports (import_id, " + Columns + ")\n" +
+        "SELECT $1, " + Columns + "\n" +
+        "FROM (SELECT DISTINCT ON (source, source_record_id) * FROM report_staging ORDER BY source, source_record_id, ord) AS first_by_key\n" +
+        "ORDER BY ord\n" +
+        "ON CONFLICT (source, source_record_id) DO NOTHING";
+
+    public const string Select = """
+        SELECT id, source, source_record_id, reported_at, reported_at_ticks, start_time, start_time_ticks, end_time, end_time_ticks,
+            time_precision, latest_time, latest_time_ticks, perpetrator, domain, means, means_inferred, weapon, launched, intercepted, hits,
+            country, admin1, place, lat, lon, place_precision, targets, killed, injured, description
+        FROM reports
+        """;
+
+    /// <summary>Writes one report as a row of the staging table.</summary>
+    public static async Task WriteAsync(NpgsqlBinaryImporter writer, int ord, ReportRecord record, CancellationToken cancellationToken)
+    {
+        var r = record.Report;
+        await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(ord, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(r.Key.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(r.Key.SourceRecordId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(record.Line, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await WriteTimeAsync(writer, r.ReportedAt, cancellationToken).ConfigureAwait(false);
+        await WriteTimeAsync(writer, r.Time.Start, cancellationToken).ConfigureAwait(false);
+        await WriteTimeAsync(writer, r.Time.End, cancellationToken).ConfigureAwait(false);
+        await WriteTimeAsync(writer, r.Time.Latest, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(r.Time.Precision.ToText(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Perpetrator?.Value, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Domain?.ToText(), cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Means?.Value, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(r.MeansInferred, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Weapon, cancellationToken).ConfigureAwait(false);
+        await WriteIntAsync(writer, r.Counts.Launched, cancellationToken).ConfigureAwait(false);
+        await WriteIntAsync(writer, r.Counts.Intercepted, cancellationToken).ConfigureAwait(false);
+        await WriteIntAsync(writer, r.Counts.Hits, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Place.Country, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Place.Admin1, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Place.Name, cancellationToken).ConfigureAwait(false);
+        await WriteDoubleAsync(writer, r.Place.Point?.Lat, cancellationToken).ConfigureAwait(false);
+        await WriteDoubleAsync(writer, r.Place.Point?.Lon, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(PlacePrecisionText(r.Place.Precision), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(Targets(r.Targets), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await WriteIntAsync(writer, r.Harm.Killed, cancellationToken).ConfigureAwait(false);
+        await WriteIntAsync(writer, r.Harm.Injured, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(writer, r.Description, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(record.Payload, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(Sha256(record.Payload), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static StoredReport Read(NpgsqlDataReader row)
+    {
+        var precision = TimePrecisions.Parse(row.GetString(9));
+        var start = OptionalTime(row, 5);
+        var time = start is { } s && precision != TimePrecision.Unknown && OptionalTime(row, 10) is { } latest
+            ? ReportedTime.Restore(s, OptionalTime(row, 7), precision, latest)
+            : ReportedTime.Unknown;
+        var targets = row.GetFieldValue<string[]>(26);
+        var report = new Report
+        {
+            Key = new ReportKey(row.GetString(1), row.GetString(2)),
+            ReportedAt = OptionalTime(row, 3),
+            Time = time,
+            Perpetrator = row.IsDBNull(12) ? null : PartyCode.Parse(row.GetString(12)),
+            Domain = row.IsDBNull(13) ? null : StrikeDomains.TryParse(row.GetString(13), out var d) ? d : null,
+            Means = row.IsDBNull(14) ? null : TaxonomyPath.Parse(row.GetString(14)),
+            MeansInferred = row.GetBoolean(15),
+            Weapon = OptionalString(row, 16),
+            Counts = new StrikeCounts(OptionalInt(row, 17), OptionalInt(row, 18), OptionalInt(row, 19)),
+            Place = new Place(OptionalString(row, 20), OptionalString(row, 21), OptionalString(row, 22),
+                row.IsDBNull(23) || row.IsDBNull(24) ? null : new GeoPoint(row.GetDouble(23), row.GetDouble(24)),
+                ParsePlacePrecision(row.GetString(25))),
+            Targets = targets.Length == 0 ? ImmutableArray<TaxonomyPath>.Empty : [.. targets.Select(TaxonomyPath.Parse)],
+            Harm = new Harm(OptionalInt(row, 27), OptionalInt(row, 28)),
+            Description = OptionalString(row, 29),
+        };
+        return new StoredReport(row.GetInt64(0), report);
+    }
+
+    /// <summary>
+    /// An instant as timestamptz (whole microseconds, UTC) and the 100 ns ticks below that, which timestamptz cannot hold but the
+    /// instant has: a day-precision report's latest moment is the next day's start minus one tick.
+    /// </summary>
+    public static (DateTime Micros, short Ticks) Split(DateTimeOffset value)
+    {
+        var ticks = value.UtcTicks;
+        var below = ticks % TimeSpan.TicksPerMicrosecond;
+        return (new DateTime(ticks - below, DateTimeKind.Utc), (short)below);
+    }
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static async Task WriteTimeAsync(NpgsqlBinaryImporter writer, DateTimeOffset? value, CancellationToken cancellationToken)
+    {
+        if (value is { } v)
+        {
+            var (micros, ticks) = Split(v);
+            await writer.WriteAsync(micros, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(ticks, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync((short)0, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private static Task WriteIntAsync(NpgsqlBinaryImporter writer, int? value, CancellationToken cancellationToken) =>
+        value is { } v ? writer.WriteAsync(v, NpgsqlDbType.Integer, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
+    private static Task WriteDoubleAsync(NpgsqlBinaryImporter writer, double? value, CancellationToken cancellationToken) =>
+        value is { } v ? writer.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
+    private static string[] Targets(ImmutableArray<TaxonomyPath> targets)
+    {
+        if (targets.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var texts = new string[targets.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = targets[i].Value;
+        }
+
+        return texts;
+    }
+
+    private static DateTimeOffset? OptionalTime(NpgsqlDataReader row, int i) =>
+        row.IsDBNull(i) ? null : new DateTimeOffset(row.GetFieldValue<DateTime>(i).Ticks + row.GetInt16(i + 1), TimeSpan.Zero);
+
+    private static string? OptionalString(NpgsqlDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
+
+    private static int? OptionalInt(NpgsqlDataReader row, int i) => row.IsDBNull(i) ? null : row.GetInt32(i);
+
+    private static string PlacePrecisionText(PlacePrecision precision) => precision switch
+    {
+        PlacePrecision.Country => "country",
+        PlacePrecision.Admin1 => "admin1",
+        PlacePrecision.Settlement => "settlement",
+        PlacePrecision.Point => "point",
+        _ => "unknown",
+    };
+
+    private static PlacePrecision ParsePlacePrecision(string text) => text switch
+    {
+        "country" => PlacePrecision.Country,
+        "admin1" => PlacePrecision.Admin1,
+        "settlement" => PlacePrecision.Settlement,
+        "point" => PlacePrecision.Point,
+        _ => PlacePrecision.Unknown,
+    };
+}

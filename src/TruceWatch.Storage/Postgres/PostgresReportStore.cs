@@ -1,0 +1,290 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Storage.Postgres;
+
+/// <summary>The shared store: a PostgreSQL database that several nodes may import into and read from at once.</summary>
+public sealed class PostgresReportStore : IReportStore
+{
+    /// <summary>Rows per transaction, as in SQLite: a crash loses at most one batch, and a re-run redoes it without duplicates.</summary>
+    private const int BatchSize = 25_000;
+
+    /// <summary>How often a batch is retried when PostgreSQL aborts it to break a deadlock with a concurrent import.</summary>
+    private const int Attempts = 5;
+
+    private const string CreateQuarantineStaging = """
+        CREATE TEMP TABLE quarantine_staging (
+            ord integer NOT NULL, line bigint NOT NULL, reason text NOT NULL, payload text NOT NULL, payload_sha256 text NOT NULL
+        ) ON COMMIT DROP
+        """;
+
+    private const string CopyQuarantine = "COPY quarantine_staging (ord, line, reason, payload, payload_sha256) FROM STDIN (FORMAT BINARY)";
+
+    private const string InsertQuarantine = """
+        INSERT INTO quarantine (import_id, format, file_name, line, reason, payload, payload_sha256)
+        SELECT $1, $2, $3, line, reason, payload, payload_sha256
+        FROM (SELECT DISTINCT ON (payload_sha256, reason) * FROM quarantine_staging ORDER BY payload_sha256, reason, ord) AS first_by_key
+        ORDER BY ord
+        ON CONFLICT (format, payload_sha256, reason) DO NOTHING
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+
+    /// <param name="connectionString">An Npgsql connection string (see <see cref="PostgresLocation.ToConnectionString"/> for the URI form).</param>
+    /// <param name="time">The clock for import and migration timestamps.</param>
+    public PostgresReportStore(string connectionString, TimeProvider time)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _time = time;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await PostgresMigrator.MigrateAsync(connection, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ImportSummary> ImportAsync(ImportRequest request, IEnumerable<ImportItem> items, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        long importId;
+        await using (var start = new NpgsqlCommand("INSERT INTO imports (file_name, format, started_at) VALUES ($1, $2, $3) RETURNING id", connection))
+        {
+            start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
+            start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
+            start.Parameters.Add(Now());
+            importId = (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var totals = new ImportProgress(0, 0, 0, 0);
+        var rejected = new List<QuarantinedRow>();
+        var batch = new Batch();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(item);
+            if (item is ImportItem.Rejected r && rejected.Count < 1000)
+            {
+                rejected.Add(r.Row);
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                totals = await WriteAsync(connection, request, importId, batch, totals, finish: false, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+                progress?.Report(totals);
+            }
+        }
+
+        totals = await WriteAsync(connection, request, importId, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
+        progress?.Report(totals);
+        return new ImportSummary(importId, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected);
+    }
+
+    public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand { Connection = connection };
+        var where = new List<string>();
+        if (query.From is { } from)
+        {
+            where.Add(Bound(command, "latest_time", ">=", from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add(Bound(command, "start_time", "<", to));
+        }
+
+        command.CommandText = PostgresColumns.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+            " ORDER BY start_time ASC NULLS LAST, start_time_ticks, id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return PostgresColumns.Read(reader);
+        }
+    }
+
+    public async Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT id, import_id, format, file_name, line, reason, payload FROM quarantine ORDER BY import_id DESC, line LIMIT $1");
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var list = new List<QuarantineEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new QuarantineEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return list;
+    }
+
+    public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM reports");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>
+    /// Writes one batch in its own transaction: COPY into staging tables, then move what is new. Imports running at once wait on each
+    /// other's uncommitted keys; if they hold the same keys in different orders PostgreSQL aborts one to break the deadlock, and since
+    /// a batch is idempotent it is simply run again.
+    /// </summary>
+    private async Task<ImportProgress> WriteAsync(NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, ImportProgress before, bool finish, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var inserted = await InsertReportsAsync(connection, importId, batch, cancellationToken).ConfigureAwait(false);
+                await QuarantineAsync(connection, request, importId, batch, cancellationToken).ConfigureAwait(false);
+                var after = new ImportProgress(
+                    before.RowsRead + batch.Count,
+                    before.Accepted + inserted,
+                    before.Duplicates + batch.Accepted.Count - inserted,
+                    before.Quarantined + batch.Rejected.Count);
+                if (finish)
+                {
+                    await FinishAsync(connection, importId, after, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return after;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < Attempts)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<long> InsertReportsAsync(NpgsqlConnection connection, long importId, Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Accepted.Count == 0)
+        {
+            return 0;
+        }
+
+        await ExecuteAsync(connection, PostgresColumns.CreateStaging, cancellationToken).ConfigureAwait(false);
+        await using (var writer = await connection.BeginBinaryImportAsync(PostgresColumns.Copy, cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Accepted.Count; i++)
+            {
+                await PostgresColumns.WriteAsync(writer, i, batch.Accepted[i], cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var insert = new NpgsqlCommand(PostgresColumns.InsertFromStaging, connection);
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
+        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task QuarantineAsync(NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Rejected.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, CreateQuarantineStaging, cancellationToken).ConfigureAwait(false);
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyQuarantine, cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Rejected.Count; i++)
+            {
+                var row = batch.Rejected[i];
+                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Line, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Reason, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(row.Payload, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(PostgresColumns.Sha256(row.Payload), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var insert = new NpgsqlCommand(InsertQuarantine, connection);
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FinishAsync(NpgsqlConnection connection, long importId, ImportProgress totals, CancellationToken cancellationToken)
+    {
+        await using var finish = new NpgsqlCommand("UPDATE imports SET finished_at = $1, accepted = $2, duplicates = $3, quarantined = $4 WHERE id = $5", connection);
+        finish.Parameters.Add(Now());
+        finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Accepted });
+        finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Duplicates });
+        finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Quarantined });
+        finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
+        await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A condition "<paramref name="column"/> <paramref name="op"/> <paramref name="bound"/>" on a time column and its ticks. A bound on
+    /// a whole microsecond (every bound a period parses to) compares the timestamptz column alone, exactly and by index; a finer one
+    /// compares (column, ticks) as a pair.
+    /// </summary>
+    private static string Bound(NpgsqlCommand command, string column, string op, DateTimeOffset bound)
+    {
+        var (micros, ticks) = PostgresColumns.Split(bound);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = micros, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        var time = "$" + command.Parameters.Count;
+        if (ticks == 0)
+        {
+            return $"{column} {op} {time}";
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = ticks });
+        return $"({column}, {column}_ticks) {op} ({time}, ${command.Parameters.Count})";
+    }
+
+    private NpgsqlParameter<DateTime> Now() => new() { TypedValue = _time.GetUtcNow().UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One batch's rows, held until committed so a batch aborted by a deadlock can be written again.</summary>
+    private sealed class Batch
+    {
+        public List<ReportRecord> Accepted { get; } = [];
+
+        public List<QuarantinedRow> Rejected { get; } = [];
+
+        public int Count { get; private set; }
+
+        public void Add(ImportItem item)
+        {
+            Count++;
+            switch (item)
+            {
+                case ImportItem.Accepted a:
+                    Accepted.Add(a.Record);
+                    break;
+                case ImportItem.Rejected r:
+                    Rejected.Add(r.Row);
+                    break;
+            }
+        }
+
+        public void Clear()
+        {
+            Accepted.Clear();
+            Rejected.Clear();
+            Count = 0;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Npgsql;
+using Shouldly;
+using TruceWatch.Storage.Postgres;
+using Xunit;
+
+namespace TruceWatch.Storage.Tests;
+
+/// <summary>
+/// The storage suite on PostgreSQL (the server <c>TRUCEWATCH_TEST_PG</c> names), each store in a database of its own that is dropped
+/// afterwards, so tests run in parallel; plus what only PostgreSQL has: the advisory-locked migration, PostGIS, the URI form.
+/// </summary>
+public sealed class PostgresStoreTests : StoreSuite, IAsyncDisposable
+{
+    private readonly List<string> _databases = [];
+    private readonly List<string> _roles = [];
+    private string _connectionString = "";
+
+    protected override async Task<IReportStore> OpenFreshAsync()
+    {
+        _connectionString = (await FreshDatabaseAsync()).ConnectionString;
+        return await StoreFactory.OpenAsync(_connectionString, TimeProvider.System, TestContext.Current.CancellationToken);
+    }
+
+    protected override Task<IReportStore> ReopenAsync() => StoreFactory.OpenAsync(_connectionString, TimeProvider.System, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Nodes_migrating_a_fresh_database_at_once_apply_each_migration_exactly_once()
+    {
+        var database = await FreshDatabaseAsync();
+        var nodes = Enumerable.Range(0, 8).Select(_ => new PostgresReportStore(database.ConnectionString, TimeProvider.System)).ToList();
+        try
+        {
+            using var start = new Barrier(nodes.Count);
+            await Task.WhenAll(nodes.Select(node => Task.Run(async () =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                await node.MigrateAsync(TestContext.Current.CancellationToken);
+            })));
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+
+        var applied = await PostgresServer.ScalarAsync<int[]>(database.ConnectionString, "SELECT array_agg(version ORDER BY version) FROM schema_migrations");
+        applied.ShouldBe(PostgresMigrator.Scripts().Select(s => s.Version));
+    }
+
+    [Fact]
+    public async Task With_PostGIS_each_report_with_a_point_gets_a_geography_point()
+    {
+        await using var store = await OpenFreshAsync();
+        if (!await PostgresServer.ScalarAsync<bool>(_connectionString, "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')"))
+        {
+            Assert.Skip("PostGIS is not installed on the test server (postgresql-15-postgis-3).");
+        }
+
+        await Import(store, Header + "\n" +
+            "s,point,,2025-03-20,,RU,,,,,,,UA,UA-63,Kharkiv,49.99,36.23,,,,\n" +
+            "s,none,,2025-03-20,,RU,,,,,,,UA,UA-63,Kharkiv,,,,,,\n");
+
+        var points = await PostgresServer.ScalarAsync<string>(_connectionString,
+            "SELECT string_agg(source_record_id || '=' || coalesce(ST_AsText(geom), 'null'), ' ' ORDER BY id) FROM reports");
+        var index = await PostgresServer.ScalarAsync<string>(_connectionString, "SELECT indexdef FROM pg_indexes WHERE indexname = 'reports_by_geom'");
+
+        points.ShouldBe("point=POINT(36.23 49.99) none=null");
+        index.ShouldContain("USING gist (geom)");
+    }
+
+    [Fact]
+    public async Task Without_the_privilege_to_install_PostGIS_the_store_still_migrates_and_imports()
+    {
+        var role = PostgresServer.NewName();
+        var password = Guid.NewGuid().ToString("N");
+        _ = PostgresServer.ConnectionString;
+        await PostgresServer.ExecuteAsync($"CREATE ROLE \"{role}\" LOGIN NOSUPERUSER PASSWORD '{password}'");
+        _roles.Add(role);
+        var database = await FreshDatabaseAsync(owner: role);
+        database.Username = role;
+        database.Password = password;
+
+        await using var store = await StoreFactory.OpenAsync(database.ConnectionString, TimeProvider.System, TestContext.Current.CancellationToken);
+        var summary = await Import(store, Header + "\ns,point,,2025-03-20,,RU,,,,,,,UA,UA-63,Kharkiv,49.99,36.23,,,,\ns,bad,,2025-02-30,,RU,,,,,,,,,,,,,,,\n");
+        var geom = await PostgresServer.ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports' AND column_name = 'geom'");
+
+        (summary.Accepted, summary.Quarantined).ShouldBe((1L, 1L));
+        (await All(store)).ShouldHaveSingleItem().Report.Place.Point.ShouldNotBeNull();
+        geom.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_postgres_uri_opens_the_store()
+    {
+        var database = await FreshDatabaseAsync();
+        var credentials = Uri.EscapeDataString(database.Username ?? "postgres") + (database.Password is { } p ? ":" + Uri.EscapeDataString(p) : "");
+        var uri = $"postgresql://{credentials}@{database.Host}:{database.Port}/{database.Database}?application_name=trucewatch-test";
+
+        await using (var store = await StoreFactory.OpenAsync(uri, TimeProvider.System, TestContext.Current.CancellationToken))
+        {
+            store.ShouldBeOfType<PostgresReportStore>();
+            await Import(store, Header + "\ns,1,,2025-03-20,,RU,,,,,,,,,,,,,,,\n");
+        }
+
+        await using var again = await StoreFactory.OpenAsync(database.ConnectionString, TimeProvider.System, TestContext.Current.CancellationToken);
+        (await again.CountReportsAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_database_that_does_not_exist_is_reported_with_host_port_and_name()
+    {
+        var missing = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = PostgresServer.NewName() };
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => StoreFactory.OpenAsync(missing.ConnectionString, TimeProvider.System, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain($"{missing.Host}:{missing.Port}/{missing.Database}");
+        error.Message.ShouldContain("does not exist");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+
+        foreach (var role in _roles)
+        {
+            await PostgresServer.ExecuteAsync($"DROP ROLE IF EXISTS \"{role}\"");
+        }
+    }
+
+    private async Task<NpgsqlConnectionStringBuilder> FreshDatabaseAsync(string? owner = null)
+    {
+        var name = PostgresServer.NewName();
+        var database = await PostgresServer.CreateDatabaseAsync(name, owner);
+        _databases.Add(name);
+        return database;
+    }
+}
