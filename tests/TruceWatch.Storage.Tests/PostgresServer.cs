@@ -30,10 +30,10 @@ internal static class PostgresServer
         }
     }
 
-    /// <summary>Creates an empty database and returns its connection string (as <paramref name="owner"/> when given).</summary>
-    public static async Task<NpgsqlConnectionStringBuilder> CreateDatabaseAsync(string name, string? owner = null)
+    /// <summary>Creates a database copied from <paramref name="template"/> (an empty one by default) and returns its connection string.</summary>
+    public static async Task<NpgsqlConnectionStringBuilder> CreateDatabaseAsync(string name, string template = "template1", string? owner = null)
     {
-        await ExecuteAsync($"CREATE DATABASE \"{name}\"" + (owner is null ? "" : $" OWNER \"{owner}\""));
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"" + (owner is null ? "" : $" OWNER \"{owner}\""));
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name };
     }
 

@@ -9,7 +9,7 @@ namespace TruceWatch.Storage.Tests;
 /// The storage suite on PostgreSQL (the server <c>TRUCEWATCH_TEST_PG</c> names), each store in a database of its own that is dropped
 /// afterwards, so tests run in parallel; plus what only PostgreSQL has: the advisory-locked migration, PostGIS, the URI form.
 /// </summary>
-public sealed class PostgresStoreTests : StoreSuite, IAsyncDisposable
+public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, IAsyncDisposable
 {
     private readonly List<string> _databases = [];
     private readonly List<string> _roles = [];
@@ -17,7 +17,7 @@ public sealed class PostgresStoreTests : StoreSuite, IAsyncDisposable
 
     protected override async Task<IReportStore> OpenFreshAsync()
     {
-        _connectionString = (await FreshDatabaseAsync()).ConnectionString;
+        _connectionString = (await FreshDatabaseAsync(await template.NameAsync())).ConnectionString;
         return await StoreFactory.OpenAsync(_connectionString, TimeProvider.System, TestContext.Current.CancellationToken);
     }
 
@@ -46,7 +46,12 @@ public sealed class PostgresStoreTests : StoreSuite, IAsyncDisposable
         }
 
         var applied = await PostgresServer.ScalarAsync<int[]>(database.ConnectionString, "SELECT array_agg(version ORDER BY version) FROM schema_migrations");
+        var postgis = await PostgresServer.ScalarAsync<bool>(database.ConnectionString, "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis')");
+        var geom = await PostgresServer.ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'reports' AND column_name = 'geom'");
+
         applied.ShouldBe(PostgresMigrator.Scripts().Select(s => s.Version));
+        geom.ShouldBe(postgis ? 1 : 0);
     }
 
     [Fact]
@@ -133,10 +138,11 @@ public sealed class PostgresStoreTests : StoreSuite, IAsyncDisposable
         }
     }
 
-    private async Task<NpgsqlConnectionStringBuilder> FreshDatabaseAsync(string? owner = null)
+    /// <summary>A new database copied from <paramref name="template"/>: by default an empty one, without PostGIS.</summary>
+    private async Task<NpgsqlConnectionStringBuilder> FreshDatabaseAsync(string template = "template1", string? owner = null)
     {
         var name = PostgresServer.NewName();
-        var database = await PostgresServer.CreateDatabaseAsync(name, owner);
+        var database = await PostgresServer.CreateDatabaseAsync(name, template, owner);
         _databases.Add(name);
         return database;
     }

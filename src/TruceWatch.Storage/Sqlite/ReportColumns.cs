@@ -12,14 +12,11 @@ namespace TruceWatch.Storage.Sqlite;
 /// <summary>Maps reports to and from the columns of the <c>reports</c> table.</summary>
 internal static class ReportColumns
 {
-    public const string Insert = """
+    private const string InsertInto = """
         INSERT INTO reports (source, source_record_id, import_id, line, reported_at, start_time, end_time, latest_time, time_precision,
             perpetrator, domain, means, means_inferred, weapon, launched, intercepted, hits, country, admin1, place, lat, lon, place_precision,
             targets, killed, injured, description, payload, payload_sha256)
-        VALUES ($source, $record, $import, $line, $reported, $start, $end, $latest, $precision,
-            $perpetrator, $domain, $means, $inferred, $weapon, $launched, $intercepted, $hits, $country, $admin1, $place, $lat, $lon, $placePrecision,
-            $targets, $killed, $injured, $description, $payload, $sha)
-        ON CONFLICT (source, source_record_id) DO NOTHING
+        VALUES
         """;
 
     public const string Select = """
@@ -28,59 +25,9 @@ internal static class ReportColumns
         FROM reports
         """;
 
-    private static readonly string[] Names =
-    [
-        "$source", "$record", "$import", "$line", "$reported", "$start", "$end", "$latest", "$precision",
-        "$perpetrator", "$domain", "$means", "$inferred", "$weapon", "$launched", "$intercepted", "$hits", "$country", "$admin1", "$place",
-        "$lat", "$lon", "$placePrecision", "$targets", "$killed", "$injured", "$description", "$payload", "$sha",
-    ];
-
-    /// <summary>Adds one parameter per column, to be filled per row by <see cref="Bind"/>.</summary>
-    public static SqliteParameter[] Prepare(SqliteCommand command)
-    {
-        command.CommandText = Insert;
-        var parameters = new SqliteParameter[Names.Length];
-        for (var i = 0; i < Names.Length; i++)
-        {
-            parameters[i] = command.Parameters.Add(Names[i], SqliteType.Text);
-        }
-
-        return parameters;
-    }
-
-    public static void Bind(SqliteParameter[] p, long importId, ReportRecord record)
-    {
-        var r = record.Report;
-        p[0].Value = r.Key.Source;
-        p[1].Value = r.Key.SourceRecordId;
-        p[2].Value = importId;
-        p[3].Value = record.Line;
-        p[4].Value = Time(r.ReportedAt);
-        p[5].Value = Time(r.Time.Start);
-        p[6].Value = Time(r.Time.End);
-        p[7].Value = Time(r.Time.Latest);
-        p[8].Value = r.Time.Precision.ToText();
-        p[9].Value = (object?)r.Perpetrator?.Value ?? DBNull.Value;
-        p[10].Value = (object?)r.Domain?.ToText() ?? DBNull.Value;
-        p[11].Value = (object?)r.Means?.Value ?? DBNull.Value;
-        p[12].Value = r.MeansInferred ? 1 : 0;
-        p[13].Value = (object?)r.Weapon ?? DBNull.Value;
-        p[14].Value = Int(r.Counts.Launched);
-        p[15].Value = Int(r.Counts.Intercepted);
-        p[16].Value = Int(r.Counts.Hits);
-        p[17].Value = (object?)r.Place.Country ?? DBNull.Value;
-        p[18].Value = (object?)r.Place.Admin1 ?? DBNull.Value;
-        p[19].Value = (object?)r.Place.Name ?? DBNull.Value;
-        p[20].Value = r.Place.Point is { } point ? point.Lat : DBNull.Value;
-        p[21].Value = r.Place.Point is { } point2 ? point2.Lon : DBNull.Value;
-        p[22].Value = PlacePrecisionText(r.Place.Precision);
-        p[23].Value = r.Targets.IsDefaultOrEmpty ? DBNull.Value : string.Join(';', r.Targets);
-        p[24].Value = Int(r.Harm.Killed);
-        p[25].Value = Int(r.Harm.Injured);
-        p[26].Value = (object?)r.Description ?? DBNull.Value;
-        p[27].Value = record.Payload;
-        p[28].Value = Sha256(record.Payload);
-    }
+    /// <summary>The insert with positional parameters (?1 … ?29 in column order), for <see cref="RawReportInserter"/>.</summary>
+    public static readonly string InsertPositional =
+        InsertInto + "\n(" + string.Join(", ", Enumerable.Range(1, 29).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")\nON CONFLICT (source, source_record_id) DO NOTHING";
 
     public static StoredReport Read(SqliteDataReader row)
     {
@@ -113,21 +60,24 @@ internal static class ReportColumns
         return new StoredReport(row.GetInt64(0), report);
     }
 
-    public static object Time(DateTimeOffset? value) =>
-        value is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) : DBNull.Value;
+    /// <summary>A report time as stored: UTC ticks, or NULL when unknown.</summary>
+    public static object Time(DateTimeOffset? value) => value is { } v ? v.UtcTicks : DBNull.Value;
+
+    /// <summary>A bookkeeping time (imports, migrations) as stored: UTC ISO 8601 text, for people reading the database.</summary>
+    public static string Text(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static object Int(int? value) => value is { } v ? v : DBNull.Value;
 
     private static DateTimeOffset? OptionalTime(SqliteDataReader row, int i) =>
-        row.IsDBNull(i) ? null : DateTimeOffset.ParseExact(row.GetString(i), "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        row.IsDBNull(i) ? null : new DateTimeOffset(row.GetInt64(i), TimeSpan.Zero);
 
     private static string? OptionalString(SqliteDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
 
     private static int? OptionalInt(SqliteDataReader row, int i) => row.IsDBNull(i) ? null : row.GetInt32(i);
 
-    private static string PlacePrecisionText(PlacePrecision precision) => precision switch
+    public static string PlacePrecisionText(PlacePrecision precision) => precision switch
     {
         PlacePrecision.Country => "country",
         PlacePrecision.Admin1 => "admin1",

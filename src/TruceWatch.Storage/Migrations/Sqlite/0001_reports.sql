@@ -18,17 +18,18 @@ CREATE TABLE imports (
     quarantined INTEGER NOT NULL DEFAULT 0
 );
 
--- Times are UTC ISO 8601 text ('yyyy-MM-ddTHH:mm:ss.fffffffZ'), which sorts in time order. Unknown is NULL, never zero.
+-- Report times are UTC instants as .NET ticks (100 ns since 0001-01-01): small keys that sort in time order and keep the exact
+-- latest moment a report may describe. Unknown is NULL, never zero. The verbatim row is in payload.
 CREATE TABLE reports (
     id               INTEGER PRIMARY KEY,
     source           TEXT NOT NULL,
     source_record_id TEXT NOT NULL,
     import_id        INTEGER NOT NULL REFERENCES imports(id),
     line             INTEGER NOT NULL,
-    reported_at      TEXT,
-    start_time       TEXT,
-    end_time         TEXT,
-    latest_time      TEXT,
+    reported_at      INTEGER,
+    start_time       INTEGER,
+    end_time         INTEGER,
+    latest_time      INTEGER,
     time_precision   TEXT NOT NULL,
     perpetrator      TEXT,
     domain           TEXT,
