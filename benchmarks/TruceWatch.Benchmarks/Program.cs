@@ -6,7 +6,6 @@ using TruceWatch.Benchmarks.Data;
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --describe              what the synthetic data set holds
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --probe import 100000   one timed pass, for a profiler
-// dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --ablate-import 200000  where SQLite import time goes
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --write-csv 1000000 FILE  the synthetic data as a file (end-to-end runs)
 switch (args)
 {
@@ -20,9 +19,6 @@ switch (args)
     case ["--write-csv", var count, var path, ..]:
         await File.WriteAllTextAsync(path, SyntheticCanonicalCsv.Generate(int.Parse(count, CultureInfo.InvariantCulture)));
         Console.WriteLine($"wrote {count} synthetic canonical rows to {path}");
-        return;
-    case ["--ablate-import", ..]:
-        await ImportAblation.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000, Console.Out);
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args, BenchConfig.Create());
