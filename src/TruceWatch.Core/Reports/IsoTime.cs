@@ -43,6 +43,11 @@ public static class IsoTime
             return true;
         }
 
+        if (TryParseCommon(text, out value, out precision))
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[text.Length + 5];
         var normalized = NormalizeZulu(text, buffer);
         if (!DateTimeOffset.TryParseExact(normalized, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
@@ -56,6 +61,90 @@ public static class IsoTime
         var timePart = text[11..];
         var colons = timePart.Count(':') - (HasColonOffset(text) ? 1 : 0);
         precision = colons >= 2 ? TimePrecision.Second : TimePrecision.Minute;
+        return true;
+    }
+
+    /// <summary>
+    /// The forms nearly every file uses, parsed without the general parser: <c>yyyy-MM-ddTHH:mm[:ss](Z|±hh:mm)</c>. Anything else
+    /// (fractions, a space for T, odd widths) falls through to <see cref="DateTimeOffset.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTimeOffset)"/>.
+    /// </summary>
+    private static bool TryParseCommon(ReadOnlySpan<char> t, out DateTimeOffset value, out TimePrecision precision)
+    {
+        value = default;
+        precision = TimePrecision.Unknown;
+        var hasSeconds = t.Length is 20 or 25;
+        var zulu = t.Length is 17 or 20;
+        if (t.Length is not (17 or 20 or 22 or 25) || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':')
+        {
+            return false;
+        }
+
+        var zoneAt = hasSeconds ? 19 : 16;
+        if (hasSeconds && t[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(t, 0, 4, out var year) || !Digits(t, 5, 2, out var month) || !Digits(t, 8, 2, out var day)
+            || !Digits(t, 11, 2, out var hour) || !Digits(t, 14, 2, out var minute))
+        {
+            return false;
+        }
+
+        var second = 0;
+        if (hasSeconds && !Digits(t, 17, 2, out second))
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (zulu)
+        {
+            if (t[zoneAt] != 'Z')
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if ((t[zoneAt] != '+' && t[zoneAt] != '-') || t[zoneAt + 3] != ':'
+                || !Digits(t, zoneAt + 1, 2, out var offsetHours) || !Digits(t, zoneAt + 4, 2, out var offsetMinutes)
+                || offsetHours > 14 || offsetMinutes > 59)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            if (t[zoneAt] == '-')
+            {
+                offset = -offset;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset);
+        precision = hasSeconds ? TimePrecision.Second : TimePrecision.Minute;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> t, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = t[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + d;
+        }
+
         return true;
     }
 

@@ -39,7 +39,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
 
         var width = sep.Header.ColNames.Count;
         var errors = new List<string>(4);
-        string? lastSource = null;
+        var caches = new Caches(weapons);
         foreach (var row in sep)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,14 +52,14 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
             }
 
             errors.Clear();
-            var report = Parse(row, columns, errors, ref lastSource);
+            var report = Parse(row, columns, errors, caches);
             yield return report is null || errors.Count > 0
                 ? Reject(line, string.Join("; ", errors), payload)
                 : new ImportItem.Accepted(new ReportRecord(report, payload, line));
         }
     }
 
-    private Report? Parse(SepReader.Row row, Columns c, List<string> errors, ref string? lastSource)
+    private static Report? Parse(SepReader.Row row, Columns c, List<string> errors, Caches caches)
     {
         var sourceSpan = Field(row, c.Source);
         if (sourceSpan.IsEmpty)
@@ -68,8 +68,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
             return null;
         }
 
-        // Files usually hold one source: reuse its string instead of allocating one per row.
-        var source = lastSource is not null && sourceSpan.SequenceEqual(lastSource) ? lastSource : lastSource = sourceSpan.ToString();
+        var source = caches.Text.Get(sourceSpan);
         var reportedAt = OptionalTime(row, c.ReportedAt, "reported_at", errors, out _);
         var start = OptionalTime(row, c.StartTime, "start_time", errors, out var startPrecision);
         var end = OptionalTime(row, c.EndTime, "end_time", errors, out var endPrecision);
@@ -95,7 +94,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         var perpetratorText = Field(row, c.Perpetrator);
         if (!perpetratorText.IsEmpty)
         {
-            if (PartyCode.TryParse(perpetratorText.ToString(), out var p))
+            if (caches.Party.Get(perpetratorText) is { } p)
             {
                 perpetrator = p;
             }
@@ -120,13 +119,13 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         }
 
         var weaponText = Field(row, c.Weapon);
-        var weapon = weaponText.IsEmpty ? null : weaponText.ToString();
+        var (weapon, weaponMeans) = weaponText.IsEmpty ? (null, null) : caches.Weapon.Get(weaponText);
         TaxonomyPath? means = null;
         var meansInferred = false;
         var meansText = Field(row, c.Means);
         if (!meansText.IsEmpty)
         {
-            if (TaxonomyPath.TryParse(meansText, out var m) && MeansClasses.Vocabulary.Contains(m))
+            if (caches.Means.Get(meansText) is { } m)
             {
                 means = m;
             }
@@ -135,7 +134,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
                 errors.Add($"means '{meansText}' is not in the means taxonomy (e.g. missile.cruise, drone.long-range)");
             }
         }
-        else if (weapons.InferMeans(weapon) is { } inferred)
+        else if (weaponMeans is { } inferred)
         {
             means = inferred;
             meansInferred = true;
@@ -152,8 +151,15 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         var killed = Count(row, c.Killed, "killed", errors);
         var injured = Count(row, c.Injured, "injured", errors);
 
-        var place = ParsePlace(row, c, errors);
-        var targets = ParseTargets(Field(row, c.Target), errors);
+        var place = ParsePlace(row, c, errors, caches);
+        var targetText = Field(row, c.Target);
+        var targets = ImmutableArray<TaxonomyPath>.Empty;
+        if (!targetText.IsEmpty)
+        {
+            var (paths, targetErrors) = caches.Targets.Get(targetText);
+            targets = paths;
+            errors.AddRange(targetErrors);
+        }
 
         var recordIdSpan = Field(row, c.SourceRecordId);
         var recordId = recordIdSpan.IsEmpty ? DerivedId(row.Span) : recordIdSpan.ToString();
@@ -177,7 +183,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         };
     }
 
-    private static Place ParsePlace(SepReader.Row row, Columns c, List<string> errors)
+    private static Place ParsePlace(SepReader.Row row, Columns c, List<string> errors, Caches caches)
     {
         var country = Field(row, c.Country);
         if (!country.IsEmpty && (country.Length != 2 || !char.IsAsciiLetter(country[0]) || !char.IsAsciiLetter(country[1])))
@@ -211,23 +217,19 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         var admin1 = Field(row, c.Admin1);
         var name = Field(row, c.Place);
         return Place.Of(
-            country.IsEmpty ? null : country.ToString().ToUpperInvariant(),
-            admin1.IsEmpty ? null : admin1.ToString(),
-            name.IsEmpty ? null : name.ToString(),
+            country.IsEmpty ? null : caches.Country.Get(country),
+            admin1.IsEmpty ? null : caches.Text.Get(admin1),
+            name.IsEmpty ? null : caches.Text.Get(name),
             point);
     }
 
-    private static ImmutableArray<TaxonomyPath> ParseTargets(ReadOnlySpan<char> text, List<string> errors)
+    private static (ImmutableArray<TaxonomyPath> Paths, List<string> Errors) ParseTargets(string text)
     {
-        if (text.IsEmpty)
-        {
-            return [];
-        }
-
+        var errors = new List<string>();
         var builder = ImmutableArray.CreateBuilder<TaxonomyPath>();
-        foreach (var range in text.Split(';'))
+        foreach (var range in text.AsSpan().Split(';'))
         {
-            var part = text[range].Trim();
+            var part = text.AsSpan()[range].Trim();
             if (part.IsEmpty)
             {
                 continue;
@@ -243,7 +245,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
             }
         }
 
-        return builder.DrainToImmutable();
+        return (builder.DrainToImmutable(), errors);
     }
 
     private static DateTimeOffset? OptionalTime(SepReader.Row row, int index, string name, List<string> errors, out TimePrecision precision)
@@ -305,6 +307,22 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         var bytes = Encoding.UTF8.GetBytes(raw.Trim().ToString());
         SHA256.HashData(bytes, hash);
         return "sha256:" + Convert.ToHexStringLower(hash[..12]);
+    }
+
+    /// <summary>Per-file caches of parsed field values (see <see cref="FieldCache{T}"/>).</summary>
+    private sealed class Caches(WeaponCatalog weapons)
+    {
+        public FieldCache<string> Text { get; } = new(s => s);
+
+        public FieldCache<string> Country { get; } = new(s => s.ToUpperInvariant());
+
+        public FieldCache<PartyCode?> Party { get; } = new(s => PartyCode.TryParse(s, out var p) ? p : null);
+
+        public FieldCache<TaxonomyPath?> Means { get; } = new(s => TaxonomyPath.TryParse(s, out var m) && MeansClasses.Vocabulary.Contains(m) ? m : null);
+
+        public FieldCache<(string Weapon, TaxonomyPath? Means)> Weapon { get; } = new(s => (s, weapons.InferMeans(s)));
+
+        public FieldCache<(ImmutableArray<TaxonomyPath> Paths, List<string> Errors)> Targets { get; } = new(ParseTargets);
     }
 
     private sealed record Columns(
