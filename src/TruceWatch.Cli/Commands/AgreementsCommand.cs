@@ -129,10 +129,12 @@ internal static class AgreementsCommand
             }
 
             var count = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+            var warnings = result.Diagnostics.Count - count;
             errors += count;
             if (count == 0)
             {
-                Console.WriteLine($"{file}: ok ({result.Agreement!.Id} v{result.Agreement.Version}, {result.Agreement.Clauses.Count} clause(s))");
+                var with = warnings == 0 ? "" : $", {warnings} warning(s)";
+                Console.WriteLine($"{file}: ok ({result.Agreement!.Id} v{result.Agreement.Version}, {result.Agreement.Clauses.Count} clause(s){with})");
             }
         }
 

@@ -22,7 +22,7 @@ public static class TermsParser
 
     public static TermsResult Parse(string yaml)
     {
-        var errors = new Errors();
+        var errors = new TermsDiagnostics();
         var stream = new YamlStream();
         try
         {
@@ -97,7 +97,7 @@ public static class TermsParser
         return new TermsResult(agreement, errors.List);
     }
 
-    private static AgreementStatus ParseStatus(YamlMappingNode root, Errors errors)
+    private static AgreementStatus ParseStatus(YamlMappingNode root, TermsDiagnostics errors)
     {
         if (Value(root, "status") is not { } node)
         {
@@ -116,7 +116,7 @@ public static class TermsParser
         }
     }
 
-    private static Reciprocity ParseReciprocity(YamlMappingNode root, Errors errors)
+    private static Reciprocity ParseReciprocity(YamlMappingNode root, TermsDiagnostics errors)
     {
         if (Value(root, "reciprocity") is not { } node)
         {
@@ -133,7 +133,7 @@ public static class TermsParser
         }
     }
 
-    private static List<PartyCode> ParseParties(YamlMappingNode root, Errors errors)
+    private static List<PartyCode> ParseParties(YamlMappingNode root, TermsDiagnostics errors)
     {
         var parties = new List<PartyCode>();
         if (Value(root, "parties") is not { } node)
@@ -167,7 +167,7 @@ public static class TermsParser
         return parties;
     }
 
-    private static AgreementWindow? ParseWindow(YamlNode node, Errors errors)
+    private static AgreementWindow? ParseWindow(YamlNode node, TermsDiagnostics errors)
     {
         if (node is not YamlMappingNode map)
         {
@@ -224,7 +224,7 @@ public static class TermsParser
         return start is { } startValue ? new AgreementWindow(startValue, end) : null;
     }
 
-    private static DateTimeOffset? ParseInstant(YamlNode node, string name, Errors errors)
+    private static DateTimeOffset? ParseInstant(YamlNode node, string name, TermsDiagnostics errors)
     {
         var text = Scalar(node);
         string? error = null;
@@ -240,7 +240,7 @@ public static class TermsParser
         return value;
     }
 
-    private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, Errors errors)
+    private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, TermsDiagnostics errors)
     {
         var clauses = new List<Clause>();
         if (Value(root, "clauses") is not { } node)
@@ -292,6 +292,10 @@ public static class TermsParser
                         if (ParseCriteria(e, "except", errors) is { } criteria)
                         {
                             except.Add(criteria);
+                            if (prohibits is not null)
+                            {
+                                TermsLint.CheckException(prohibits, criteria, (YamlMappingNode)e, errors);
+                            }
                         }
                     }
                 }
@@ -310,7 +314,7 @@ public static class TermsParser
         return clauses;
     }
 
-    private static Binds ParseBinds(YamlMappingNode clause, IReadOnlyList<PartyCode> parties, Errors errors)
+    private static Binds ParseBinds(YamlMappingNode clause, IReadOnlyList<PartyCode> parties, TermsDiagnostics errors)
     {
         if (Value(clause, "binds") is not { } node)
         {
@@ -348,7 +352,7 @@ public static class TermsParser
         return new Binds(bound);
     }
 
-    private static Criteria? ParseCriteria(YamlNode node, string where, Errors errors)
+    private static Criteria? ParseCriteria(YamlNode node, string where, TermsDiagnostics errors)
     {
         if (node is not YamlMappingNode map)
         {
@@ -357,6 +361,7 @@ public static class TermsParser
         }
 
         CheckKeys(map, CriteriaKeys, where, errors);
+        TermsLint.CheckEmptyLists(map, where, errors);
         List<StrikeDomain>? domains = null;
         if (Value(map, "domain") is { } domainNode)
         {
@@ -384,7 +389,7 @@ public static class TermsParser
         return new Criteria(domains, means, targets);
     }
 
-    private static List<TaxonomyPath> Paths(YamlNode node, Vocabulary vocabulary, Errors errors)
+    private static List<TaxonomyPath> Paths(YamlNode node, Vocabulary vocabulary, TermsDiagnostics errors)
     {
         var paths = new List<TaxonomyPath>();
         foreach (var item in Items(node))
@@ -409,7 +414,7 @@ public static class TermsParser
         return paths;
     }
 
-    private static List<Obligation> ParseObligations(YamlMappingNode root, Errors errors)
+    private static List<Obligation> ParseObligations(YamlMappingNode root, TermsDiagnostics errors)
     {
         var list = new List<Obligation>();
         if (Value(root, "obligations") is not { } node)
@@ -446,7 +451,7 @@ public static class TermsParser
 
     private static IEnumerable<YamlNode> Items(YamlNode node) => node is YamlSequenceNode seq ? seq.Children : [node];
 
-    private static void CheckKeys(YamlMappingNode map, string[] allowed, string where, Errors errors)
+    private static void CheckKeys(YamlMappingNode map, string[] allowed, string where, TermsDiagnostics errors)
     {
         foreach (var key in map.Children.Keys)
         {
@@ -471,7 +476,7 @@ public static class TermsParser
         return null;
     }
 
-    private static string? RequiredString(YamlMappingNode map, string key, Errors errors)
+    private static string? RequiredString(YamlMappingNode map, string key, TermsDiagnostics errors)
     {
         var node = Value(map, key);
         if (node is null)
@@ -499,15 +504,5 @@ public static class TermsParser
     {
         var at = message.IndexOf("):", StringComparison.Ordinal);
         return at > 0 && message.StartsWith('(') ? message[(at + 2)..].Trim() : message;
-    }
-
-    private sealed class Errors
-    {
-        public List<TermsDiagnostic> List { get; } = [];
-
-        public bool HasErrors => List.Exists(d => d.Severity == Severity.Error);
-
-        public void Add(Mark mark, string message) =>
-            List.Add(new TermsDiagnostic(Severity.Error, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column), message));
     }
 }

@@ -15,11 +15,11 @@ public static class Some
 
     public static IncidentBuilder Incident() => new(Interlocked.Increment(ref _nextId));
 
-    /// <summary>An agreement from terms text; the terms must parse without any diagnostic.</summary>
+    /// <summary>An agreement from terms text; the terms must parse without errors (lint warnings are allowed: tests build odd terms on purpose).</summary>
     public static Agreement Agreement(string yaml)
     {
         var result = TermsParser.Parse(yaml);
-        result.Diagnostics.ShouldBeEmpty(string.Join(Environment.NewLine, result.Diagnostics));
+        result.Diagnostics.Where(d => d.Severity == Severity.Error).ShouldBeEmpty(string.Join(Environment.NewLine, result.Diagnostics));
         return result.Agreement.ShouldNotBeNull();
     }
 

@@ -58,6 +58,9 @@ public sealed class CustomTermsApiTests : IAsyncLifetime
         document.GetProperty("agreement").GetProperty("version").GetInt32().ShouldBe(2);
         document.Summary()["RU"]["permitted"].ShouldBe(1);
         document.IncidentsByReport()[PreciseReports.Substation].Str("verdict").ShouldBe("violation");
+        var exception = airbase.GetProperty("trace").GetProperty("clauses")[0].GetProperty("exceptions")[0];
+        exception.Keys().ShouldBe(["index", "value", "conditions"]);
+        exception.Str("value").ShouldBe("true");
     }
 
     public async ValueTask DisposeAsync()
