@@ -10,6 +10,28 @@ public enum PlacePrecision
     Point,
 }
 
+/// <summary>Text forms of <see cref="PlacePrecision"/> as stored and shown.</summary>
+public static class PlacePrecisions
+{
+    public static string ToText(this PlacePrecision precision) => precision switch
+    {
+        PlacePrecision.Country => "country",
+        PlacePrecision.Admin1 => "admin1",
+        PlacePrecision.Settlement => "settlement",
+        PlacePrecision.Point => "point",
+        _ => "unknown",
+    };
+
+    public static PlacePrecision Parse(string? text) => text switch
+    {
+        "country" => PlacePrecision.Country,
+        "admin1" => PlacePrecision.Admin1,
+        "settlement" => PlacePrecision.Settlement,
+        "point" => PlacePrecision.Point,
+        _ => PlacePrecision.Unknown,
+    };
+}
+
 /// <summary>A WGS 84 point.</summary>
 public readonly record struct GeoPoint
 {

@@ -78,7 +78,7 @@ internal static class PostgresColumns
         await WriteTextAsync(writer, r.Place.Name, cancellationToken).ConfigureAwait(false);
         await WriteDoubleAsync(writer, r.Place.Point?.Lat, cancellationToken).ConfigureAwait(false);
         await WriteDoubleAsync(writer, r.Place.Point?.Lon, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(PlacePrecisionText(r.Place.Precision), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(PlacePrecisions.ToText(r.Place.Precision), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(Targets(r.Targets), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await WriteIntAsync(writer, r.Harm.Killed, cancellationToken).ConfigureAwait(false);
         await WriteIntAsync(writer, r.Harm.Injured, cancellationToken).ConfigureAwait(false);
@@ -108,7 +108,7 @@ internal static class PostgresColumns
             Counts = new StrikeCounts(OptionalInt(row, 17), OptionalInt(row, 18), OptionalInt(row, 19)),
             Place = new Place(OptionalString(row, 20), OptionalString(row, 21), OptionalString(row, 22),
                 row.IsDBNull(23) || row.IsDBNull(24) ? null : new GeoPoint(row.GetDouble(23), row.GetDouble(24)),
-                ParsePlacePrecision(row.GetString(25))),
+                PlacePrecisions.Parse(row.GetString(25))),
             Targets = targets.Length == 0 ? ImmutableArray<TaxonomyPath>.Empty : [.. targets.Select(TaxonomyPath.Parse)],
             Harm = new Harm(OptionalInt(row, 27), OptionalInt(row, 28)),
             Description = OptionalString(row, 29),
@@ -175,22 +175,4 @@ internal static class PostgresColumns
     private static string? OptionalString(NpgsqlDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
 
     private static int? OptionalInt(NpgsqlDataReader row, int i) => row.IsDBNull(i) ? null : row.GetInt32(i);
-
-    private static string PlacePrecisionText(PlacePrecision precision) => precision switch
-    {
-        PlacePrecision.Country => "country",
-        PlacePrecision.Admin1 => "admin1",
-        PlacePrecision.Settlement => "settlement",
-        PlacePrecision.Point => "point",
-        _ => "unknown",
-    };
-
-    private static PlacePrecision ParsePlacePrecision(string text) => text switch
-    {
-        "country" => PlacePrecision.Country,
-        "admin1" => PlacePrecision.Admin1,
-        "settlement" => PlacePrecision.Settlement,
-        "point" => PlacePrecision.Point,
-        _ => PlacePrecision.Unknown,
-    };
 }

@@ -64,7 +64,7 @@ internal sealed class RawReportInserter : IDisposable
             raw.sqlite3_bind_null(s, 22);
         }
 
-        Text(23, ReportColumns.PlacePrecisionText(r.Place.Precision));
+        Text(23, PlacePrecisions.ToText(r.Place.Precision));
         Text(24, r.Targets.IsDefaultOrEmpty ? null : r.Targets.Length == 1 ? r.Targets[0].Value : string.Join(';', r.Targets));
         Int(25, r.Harm.Killed);
         Int(26, r.Harm.Injured);

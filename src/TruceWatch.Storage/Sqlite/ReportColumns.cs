@@ -52,7 +52,7 @@ internal static class ReportColumns
             Counts = new StrikeCounts(OptionalInt(row, 13), OptionalInt(row, 14), OptionalInt(row, 15)),
             Place = new Place(OptionalString(row, 16), OptionalString(row, 17), OptionalString(row, 18),
                 row.IsDBNull(19) || row.IsDBNull(20) ? null : new GeoPoint(row.GetDouble(19), row.GetDouble(20)),
-                ParsePlacePrecision(row.GetString(21))),
+                PlacePrecisions.Parse(row.GetString(21))),
             Targets = targets,
             Harm = new Harm(OptionalInt(row, 23), OptionalInt(row, 24)),
             Description = OptionalString(row, 25),
@@ -68,30 +68,10 @@ internal static class ReportColumns
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static object Int(int? value) => value is { } v ? v : DBNull.Value;
-
     private static DateTimeOffset? OptionalTime(SqliteDataReader row, int i) =>
         row.IsDBNull(i) ? null : new DateTimeOffset(row.GetInt64(i), TimeSpan.Zero);
 
     private static string? OptionalString(SqliteDataReader row, int i) => row.IsDBNull(i) ? null : row.GetString(i);
 
     private static int? OptionalInt(SqliteDataReader row, int i) => row.IsDBNull(i) ? null : row.GetInt32(i);
-
-    public static string PlacePrecisionText(PlacePrecision precision) => precision switch
-    {
-        PlacePrecision.Country => "country",
-        PlacePrecision.Admin1 => "admin1",
-        PlacePrecision.Settlement => "settlement",
-        PlacePrecision.Point => "point",
-        _ => "unknown",
-    };
-
-    private static PlacePrecision ParsePlacePrecision(string text) => text switch
-    {
-        "country" => PlacePrecision.Country,
-        "admin1" => PlacePrecision.Admin1,
-        "settlement" => PlacePrecision.Settlement,
-        "point" => PlacePrecision.Point,
-        _ => PlacePrecision.Unknown,
-    };
 }
