@@ -188,7 +188,8 @@ public sealed class CliTests : IDisposable
         list.Stdout.ShouldContain("ua-partial-air-sea-truce-2025");
         show.ExitCode.ShouldBe(0, show.ToString());
         show.Stdout.ShouldContain("window: from 2025-03-05T00:00:00+02:00 (inclusive) to 2025-04-04T00:00:00+02:00 (exclusive)");
-        show.Stdout.ShouldContain("except target within [military]");
+        show.Stdout.ShouldContain("clause no-long-range-strikes-on-civilian-infrastructure: binds all; prohibits domain in [air, sea] and means within [missile, drone.long-range, bomb] and target within [energy, civilian]");
+        show.Stdout.ShouldContain("clause no-naval-attacks: binds all; prohibits domain in [sea]");
         show.Stdout.ShouldContain("obligation pow-exchange: prisoner-exchange (all-for-all)");
     }
 
