@@ -15,6 +15,8 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     AgreementsCommand.Create(),
     ReplayCommand.Create(),
     ServeCommand.Create(),
+    VerifyCommand.Create(),
+    ExportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

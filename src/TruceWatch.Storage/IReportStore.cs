@@ -1,3 +1,4 @@
+using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 
 namespace TruceWatch.Storage;
@@ -22,6 +23,13 @@ public interface IReportStore : IAsyncDisposable
 
     /// <summary>How many reports are stored.</summary>
     Task<long> CountReportsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The ledger, every entry in sequence order, streamed as read (docs/ledger.md).</summary>
+    /// <exception cref="InvalidDataException">An entry was edited by hand into something that is no ledger entry (e.g. its time).</exception>
+    IAsyncEnumerable<LedgerEvent> LedgerAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes the whole chain as it streams by and names the first entry that does not fit; holds one entry at a time.</summary>
+    Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What is being imported: the file's name as given and the format it was read as.</summary>

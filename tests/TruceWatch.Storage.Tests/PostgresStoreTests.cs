@@ -23,6 +23,28 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
 
     protected override Task<IReportStore> ReopenAsync() => StoreFactory.OpenAsync(_connectionString, TimeProvider.System, TestContext.Current.CancellationToken);
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    protected override Task DisableLedgerTriggersAsync() => ExecuteSqlAsync("ALTER TABLE ledger DISABLE TRIGGER ALL");
+
+    [Fact]
+    public async Task The_schema_refuses_to_truncate_the_ledger()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Header + "\ns,1,,2025-03-20,,RU,,,,,,,,,,,,,,,\n");
+
+        var error = await Should.ThrowAsync<PostgresException>(() => ExecuteSqlAsync("TRUNCATE ledger"));
+
+        error.MessageText.ShouldContain("append-only");
+        (await Verify(store)).Verified.ShouldBe(3);
+    }
+
     [Fact]
     public async Task Nodes_migrating_a_fresh_database_at_once_apply_each_migration_exactly_once()
     {

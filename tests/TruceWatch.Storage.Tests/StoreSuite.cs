@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Shouldly;
 using Xunit;
 using FsCheck;
 using FsCheck.Fluent;
+using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
@@ -23,6 +25,12 @@ public abstract class StoreSuite
     /// <summary>The same store opened again (a second process, or a restart).</summary>
     protected abstract Task<IReportStore> ReopenAsync();
 
+    /// <summary>Runs SQL on the store's database directly, as anyone with access to it could.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>What an attacker with access to the database does first: switch off the triggers that keep the ledger append-only.</summary>
+    protected abstract Task DisableLedgerTriggersAsync();
+
     protected static IEnumerable<ImportItem> Items(string csv) =>
         new CanonicalCsvFormat(WeaponCatalog.Bundled).Read(new StringReader(csv)).ToList();
 
@@ -39,6 +47,19 @@ public abstract class StoreSuite
 
         return list;
     }
+
+    protected static async Task<List<LedgerEvent>> Ledger(IReportStore store)
+    {
+        var list = new List<LedgerEvent>();
+        await foreach (var e in store.LedgerAsync(TestContext.Current.CancellationToken))
+        {
+            list.Add(e);
+        }
+
+        return list;
+    }
+
+    protected static Task<LedgerVerification> Verify(IReportStore store) => store.VerifyLedgerAsync(TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
@@ -167,6 +188,10 @@ public abstract class StoreSuite
             twice.ToHashSet().SetEquals(once).ShouldBeTrue();
             var expected = batch.SelectMany(Items).OfType<ImportItem.Accepted>().Select(a => a.Record.Report.Key).ToHashSet();
             once.SetEquals(expected).ShouldBeTrue();
+            var ledger = await Ledger(fresh);
+            (await Verify(fresh)).Verified.ShouldBe(ledger.Count);
+            ledger.Count(e => e.Kind == "report").ShouldBe(once.Count);
+            ledger.Count(e => e.Kind == "import").ShouldBe(batch.Count * 2);
         }
     }
 
@@ -292,6 +317,128 @@ public abstract class StoreSuite
         (await All(store, new ReportQuery(null, fineStart.AddTicks(1)))).Select(r => r.Report.Key.SourceRecordId).ShouldBe(["fine"]);
     }
 
+    [Fact]
+    public async Task Each_import_appends_its_start_its_new_reports_and_quarantined_rows_and_its_end_to_a_chain_that_verifies()
+    {
+        await using var store = await OpenFreshAsync();
+        var real = File.ReadAllText(Path.Combine(Repo.Root, "data", "ua-strikes-on-russian-energy", "reports.csv"));
+        var night = Header + "\n" +
+            "s,1,,2025-03-20,,RU,,,,,,,,,,,,,,,\n" +
+            "s,2,,2025-02-30,,RU,,,,,,,,,,,,,,,\n" +
+            "s,3,,2025-03-22,,UA,,,,,,,,,,,,,,,\n";
+
+        var first = await Import(store, real, "reports.csv");
+        var second = await Import(store, night, "night.csv");
+        var ledger = await Ledger(store);
+        var verification = await Verify(store);
+
+        ledger.Select(e => e.Kind).ShouldBe([
+            "import", .. Enumerable.Repeat("report", 67), "import.finished",
+            "import", "report", "quarantine", "report", "import.finished"]);
+        ledger.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, ledger.Count).Select(i => (long)i));
+        verification.IsIntact.ShouldBeTrue(verification.Reason);
+        verification.Verified.ShouldBe(ledger.Count);
+        verification.HeadHash.ShouldBe(ledger[^1].Hash);
+
+        ledger[0].Subject.ShouldBe($"import:{first.ImportId}");
+        ledger[0].Payload.ShouldBe("{\"file\":\"reports.csv\",\"format\":\"canonical\"}");
+        var reports = await All(store);
+        var firstRow = real.Split('\n')[1].TrimEnd('\r');
+        ledger[1].Subject.ShouldBe(reports.Single(r => r.Report.Key.SourceRecordId == ledger[1].Subject.Split(':', 2)[1]).Report.Key.ToString());
+        ledger[1].Payload.ShouldBe($"{{\"import\":{first.ImportId},\"line\":2,\"payload_sha256\":\"{Sha256(firstRow)}\"}}");
+        ledger[68].Payload.ShouldBe("{\"rows\":67,\"accepted\":67,\"duplicates\":0,\"quarantined\":0}");
+        var quarantined = ledger.Single(e => e.Kind == "quarantine");
+        quarantined.Subject.ShouldBe($"import:{second.ImportId}:line:3");
+        quarantined.Payload.ShouldContain("2025-02-30");
+        quarantined.Payload.ShouldContain(Sha256("s,2,,2025-02-30,,RU,,,,,,,,,,,,,,,"));
+        ledger[^1].Payload.ShouldBe("{\"rows\":3,\"accepted\":2,\"duplicates\":0,\"quarantined\":1}");
+    }
+
+    [Fact]
+    public async Task A_reimport_appends_only_its_start_and_its_end()
+    {
+        await using var store = await OpenFreshAsync();
+        var csv = string.Join("\n", File.ReadAllLines(Path.Combine(Repo.Root, "data", "ua-strikes-on-russian-energy", "reports.csv"))) +
+            "\ns,bad,,2025-02-30,,RU,,,,,,,,,,,,,,,\n";
+        await Import(store, csv);
+        var before = (await Ledger(store)).Count;
+
+        var again = await Import(store, csv);
+        var after = await Ledger(store);
+
+        before.ShouldBe(1 + 67 + 1 + 1);
+        after.Skip(before).Select(e => (e.Kind, e.Subject)).ShouldBe([("import", $"import:{again.ImportId}"), ("import.finished", $"import:{again.ImportId}")]);
+        (await Verify(store)).Verified.ShouldBe(before + 2);
+    }
+
+    [Theory]
+    [InlineData("UPDATE ledger SET payload = 'x' WHERE sequence = 2")]
+    [InlineData("DELETE FROM ledger WHERE sequence = 2")]
+    [InlineData("DELETE FROM ledger")]
+    public async Task The_schema_refuses_to_change_or_delete_ledger_entries(string sql)
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Header + "\ns,1,,2025-03-20,,RU,,,,,,,,,,,,,,,\n");
+
+        var error = await Should.ThrowAsync<DbException>(() => ExecuteSqlAsync(sql));
+
+        error.Message.ShouldContain("append-only");
+        (await Verify(store)).Verified.ShouldBe(3);
+    }
+
+    public static TheoryData<string, string[], long> Tampering => new()
+    {
+        { "payload changed", ["UPDATE ledger SET payload = '{\"import\":1,\"line\":5,\"payload_sha256\":\"0\"}' WHERE sequence = 5"], 5 },
+        { "subject changed", ["UPDATE ledger SET subject = 's:99' WHERE sequence = 5"], 5 },
+        { "time changed", ["UPDATE ledger SET at_text = '2020-01-01T00:00:00.0000000Z' WHERE sequence = 5"], 5 },
+        { "time unreadable", ["UPDATE ledger SET at_text = 'yesterday' WHERE sequence = 5"], 5 },
+        { "entry deleted", ["DELETE FROM ledger WHERE sequence = 5"], 6 },
+        { "entries swapped", ["UPDATE ledger SET sequence = -1 WHERE sequence = 5", "UPDATE ledger SET sequence = 5 WHERE sequence = 8", "UPDATE ledger SET sequence = 8 WHERE sequence = -1"], 5 },
+        { "entry rehashed", ["UPDATE ledger SET payload = 'x', hash = 'f' || substr(hash, 2) WHERE sequence = 5"], 5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task Tampering_with_the_ledger_behind_the_triggers_is_found_at_the_first_entry_affected(string what, string[] edits, long brokenAt)
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Generated(10));
+        (await Verify(store)).Verified.ShouldBe(12);
+
+        await DisableLedgerTriggersAsync();
+        foreach (var sql in edits)
+        {
+            await ExecuteSqlAsync(sql);
+        }
+
+        var result = await Verify(store);
+
+        result.IsIntact.ShouldBeFalse(what);
+        result.BrokenAt.ShouldBe(brokenAt, what);
+        result.Verified.ShouldBe(4, what);
+        result.Reason.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Two_importers_at_once_append_to_one_chain_that_verifies()
+    {
+        const int rows = 30_000;
+        var csv = Generated(rows);
+        await using var first = await OpenFreshAsync();
+        await using var second = await ReopenAsync();
+
+        var results = await Task.WhenAll(Task.Run(() => Import(first, csv, "a.csv")), Task.Run(() => Import(second, csv, "b.csv")));
+        var ledger = await Ledger(first);
+        var verification = await Verify(second);
+
+        verification.IsIntact.ShouldBeTrue(verification.Reason);
+        verification.Verified.ShouldBe(rows + 4);
+        ledger.Count(e => e.Kind == "report").ShouldBe(rows);
+        ledger.Where(e => e.Kind == "import").Select(e => e.Subject).Order().ShouldBe(results.Select(r => $"import:{r.ImportId}").Order());
+        ledger.Count(e => e.Kind == "import.finished").ShouldBe(2);
+        ledger[^1].Kind.ShouldBe("import.finished");
+    }
+
     /// <summary>A canonical file of <paramref name="rows"/> distinct reports, with points, targets and counts.</summary>
     protected static string Generated(int rows)
     {
@@ -311,6 +458,8 @@ public abstract class StoreSuite
 
         public void Report(ImportProgress value) => Reports.Add(value);
     }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private static void AssertSame(Report actual, Report expected)
     {
@@ -346,6 +495,17 @@ public sealed class SqliteStoreTests : StoreSuite, IDisposable
     }
 
     protected override Task<IReportStore> ReopenAsync() => StoreFactory.OpenAsync(_path, TimeProvider.System, TestContext.Current.CancellationToken);
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    protected override Task DisableLedgerTriggersAsync() => ExecuteSqlAsync("DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete;");
 
     public void Dispose()
     {

@@ -20,9 +20,49 @@ public static class LedgerChain
     /// <summary>The hash of an entry's content following <paramref name="previousHash"/>.</summary>
     public static string HashOf(long sequence, string atText, string kind, string subject, string previousHash, string payload)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{sequence}\n{atText}\n{kind}\n{subject}\n{previousHash}\n{payload}");
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Span<char> hex = stackalloc char[64];
+        HashInto(sequence, atText, kind, subject, previousHash, payload, hex);
+        return new string(hex);
+    }
+
+    /// <summary>
+    /// The hash as 64 lower-case hex characters written into <paramref name="hex"/>, without allocating: the hashed text is encoded into
+    /// a stack or pooled buffer. Appending and verifying both run this once per entry, so it is the ledger's hot path.
+    /// </summary>
+    internal static void HashInto(long sequence, string atText, string kind, string subject, string previousHash, string payload, Span<char> hex)
+    {
+        const int StackLimit = 1024;
+        var utf8 = Encoding.UTF8;
+        var max = 20 + 5 + utf8.GetMaxByteCount(atText.Length + kind.Length + subject.Length + previousHash.Length + payload.Length);
+        var rented = max > StackLimit ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> buffer = rented ?? stackalloc byte[StackLimit];
+            sequence.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
+            n += Line(buffer[n..], atText);
+            n += Line(buffer[n..], kind);
+            n += Line(buffer[n..], subject);
+            n += Line(buffer[n..], previousHash);
+            buffer[n++] = (byte)'\n';
+            n += utf8.GetBytes(payload, buffer[n..]);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(buffer[..n], digest);
+            Convert.TryToHexStringLower(digest, hex, out _);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes '\n' then <paramref name="field"/>; the number of bytes written.</summary>
+    private static int Line(Span<byte> buffer, string field)
+    {
+        buffer[0] = (byte)'\n';
+        return 1 + Encoding.UTF8.GetBytes(field, buffer[1..]);
     }
 
     /// <summary>The entry that follows <paramref name="last"/> (or starts the chain when it is <c>null</c>).</summary>
@@ -50,32 +90,16 @@ public static class LedgerChain
     /// </summary>
     public static LedgerVerification Verify(IEnumerable<LedgerEvent> events)
     {
-        var expectedSequence = 1L;
-        var previous = Genesis;
+        var verifier = new LedgerVerifier();
         foreach (var e in events)
         {
-            if (e.Sequence != expectedSequence)
+            if (!verifier.Add(e))
             {
-                return LedgerVerification.Broken(expectedSequence - 1, e.Sequence,
-                    e.Sequence > expectedSequence ? $"entry {expectedSequence} is missing (found {e.Sequence} next)" : $"entry {e.Sequence} is out of order (expected {expectedSequence})");
+                break;
             }
-
-            if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
-            {
-                return LedgerVerification.Broken(expectedSequence - 1, e.Sequence, $"entry {e.Sequence} does not follow entry {e.Sequence - 1}: its previous hash differs");
-            }
-
-            var recomputed = HashOf(e.Sequence, e.AtText, e.Kind, e.Subject, e.PreviousHash, e.Payload);
-            if (!string.Equals(recomputed, e.Hash, StringComparison.Ordinal))
-            {
-                return LedgerVerification.Broken(expectedSequence - 1, e.Sequence, $"entry {e.Sequence} was changed: its content does not match its hash");
-            }
-
-            previous = e.Hash;
-            expectedSequence++;
         }
 
-        return LedgerVerification.Intact(expectedSequence - 1, previous);
+        return verifier.Result;
     }
 
     private static void CheckWord(string kind, string name)

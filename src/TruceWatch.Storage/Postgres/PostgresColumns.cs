@@ -36,13 +36,14 @@ internal static class PostgresColumns
 
     /// <summary>
     /// Moves the staged batch into <c>reports</c>: of rows sharing a key only the first in the file is offered, in file order (so ids
-    /// follow the file, as in SQLite), and a key already stored is left alone. The row count is what was inserted.
+    /// follow the file, as in SQLite), and a key already stored is left alone. It returns the rows it inserted, for the ledger.
     /// </summary>
     public const string InsertFromStaging = "INSERT INTO reports (import_id, " + Columns + ")\n" +
         "SELECT $1, " + Columns + "\n" +
         "FROM (SELECT DISTINCT ON (source, source_record_id) * FROM report_staging ORDER BY source, source_record_id, ord) AS first_by_key\n" +
         "ORDER BY ord\n" +
-        "ON CONFLICT (source, source_record_id) DO NOTHING";
+        "ON CONFLICT (source, source_record_id) DO NOTHING\n" +
+        "RETURNING id, source, source_record_id, line, payload_sha256";
 
     public const string Select = """
         SELECT id, source, source_record_id, reported_at, reported_at_ticks, start_time, start_time_ticks, end_time, end_time_ticks,

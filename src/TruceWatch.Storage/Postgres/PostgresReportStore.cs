@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
+using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
+using TruceWatch.Storage.Ledger;
 
 namespace TruceWatch.Storage.Postgres;
 
@@ -28,6 +30,7 @@ public sealed class PostgresReportStore : IReportStore
         FROM (SELECT DISTINCT ON (payload_sha256, reason) * FROM quarantine_staging ORDER BY payload_sha256, reason, ord) AS first_by_key
         ORDER BY ord
         ON CONFLICT (format, payload_sha256, reason) DO NOTHING
+        RETURNING id, line, reason, payload_sha256
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -50,15 +53,7 @@ public sealed class PostgresReportStore : IReportStore
     public async Task<ImportSummary> ImportAsync(ImportRequest request, IEnumerable<ImportItem> items, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        long importId;
-        await using (var start = new NpgsqlCommand("INSERT INTO imports (file_name, format, started_at) VALUES ($1, $2, $3) RETURNING id", connection))
-        {
-            start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
-            start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
-            start.Parameters.Add(Now());
-            importId = (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
+        long? importId = null;
         var totals = new ImportProgress(0, 0, 0, 0);
         var rejected = new List<QuarantinedRow>();
         var batch = new Batch();
@@ -73,15 +68,15 @@ public sealed class PostgresReportStore : IReportStore
 
             if (batch.Count == BatchSize)
             {
-                totals = await WriteAsync(connection, request, importId, batch, totals, finish: false, cancellationToken).ConfigureAwait(false);
+                (importId, totals) = await WriteAsync(connection, request, importId, batch, totals, finish: false, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
                 progress?.Report(totals);
             }
         }
 
-        totals = await WriteAsync(connection, request, importId, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
+        (importId, totals) = await WriteAsync(connection, request, importId, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
         progress?.Report(totals);
-        return new ImportSummary(importId, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected);
+        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected);
     }
 
     public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -129,22 +124,73 @@ public sealed class PostgresReportStore : IReportStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    public async IAsyncEnumerable<LedgerEvent> LedgerAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(LedgerRows.Select);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return LedgerRows.Read(reader, out var unreadable) ?? throw new InvalidDataException(unreadable);
+        }
+    }
+
+    public async Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default)
+    {
+        // One statement, so one snapshot: entries committed while the walk runs are not half-seen. Npgsql streams the rows.
+        await using var command = _dataSource.CreateCommand(LedgerRows.Select);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var verifier = new LedgerVerifier();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (LedgerRows.Read(reader, out var unreadable) is not { } e)
+            {
+                return verifier.Fail(reader.GetInt64(0), unreadable!);
+            }
+
+            if (!verifier.Add(e))
+            {
+                break;
+            }
+        }
+
+        return verifier.Result;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>
-    /// Writes one batch in its own transaction: COPY into staging tables, then move what is new. Imports running at once wait on each
-    /// other's uncommitted keys; if they hold the same keys in different orders PostgreSQL aborts one to break the deadlock, and since
-    /// a batch is idempotent it is simply run again.
+    /// Writes one batch in its own transaction: take the ledger lock, COPY into staging tables, move what is new, and append the
+    /// ledger entries for what moved. The first batch also records the import itself, so an import whose first batch never committed
+    /// leaves no trace. Should PostgreSQL still abort a batch to break a deadlock (with a writer that does not take the ledger lock),
+    /// the batch is idempotent and is simply run again.
     /// </summary>
-    private async Task<ImportProgress> WriteAsync(NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, ImportProgress before, bool finish, CancellationToken cancellationToken)
+    private async Task<(long ImportId, ImportProgress After)> WriteAsync(
+        NpgsqlConnection connection, ImportRequest request, long? importId, Batch batch, ImportProgress before, bool finish, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var inserted = await InsertReportsAsync(connection, importId, batch, cancellationToken).ConfigureAwait(false);
-                await QuarantineAsync(connection, request, importId, batch, cancellationToken).ConfigureAwait(false);
+                var ledger = await PostgresLedger.BeginAsync(transaction, _time, cancellationToken).ConfigureAwait(false);
+                var id = importId ?? await StartAsync(connection, request, cancellationToken).ConfigureAwait(false);
+                if (importId is null)
+                {
+                    ledger.Add(ImportChanges.Started(id, request));
+                }
+
+                var changes = new List<(long Line, long Id, LedgerChange Change)>();
+                var inserted = await InsertReportsAsync(connection, id, batch, changes, cancellationToken).ConfigureAwait(false);
+                await QuarantineAsync(connection, request, id, batch, changes, cancellationToken).ConfigureAwait(false);
+
+                // In file order, as SQLite appends them row by row. A line is either a report or a quarantined row; the row id breaks
+                // ties between reports a multi-record line (never two kinds) produced.
+                changes.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Id.CompareTo(b.Id));
+                foreach (var (_, _, change) in changes)
+                {
+                    ledger.Add(change);
+                }
+
                 var after = new ImportProgress(
                     before.RowsRead + batch.Count,
                     before.Accepted + inserted,
@@ -152,11 +198,13 @@ public sealed class PostgresReportStore : IReportStore
                     before.Quarantined + batch.Rejected.Count);
                 if (finish)
                 {
-                    await FinishAsync(connection, importId, after, cancellationToken).ConfigureAwait(false);
+                    await FinishAsync(connection, id, after, cancellationToken).ConfigureAwait(false);
+                    ledger.Add(ImportChanges.Finished(id, after));
                 }
 
+                await ledger.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return after;
+                return (id, after);
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < Attempts)
             {
@@ -165,7 +213,18 @@ public sealed class PostgresReportStore : IReportStore
         }
     }
 
-    private static async Task<long> InsertReportsAsync(NpgsqlConnection connection, long importId, Batch batch, CancellationToken cancellationToken)
+    private async Task<long> StartAsync(NpgsqlConnection connection, ImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var start = new NpgsqlCommand("INSERT INTO imports (file_name, format, started_at) VALUES ($1, $2, $3) RETURNING id", connection);
+        start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
+        start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
+        start.Parameters.Add(Now());
+        return (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Stores the batch's new reports and adds a ledger change for each; returns how many were new.</summary>
+    private static async Task<long> InsertReportsAsync(
+        NpgsqlConnection connection, long importId, Batch batch, List<(long Line, long Id, LedgerChange Change)> changes, CancellationToken cancellationToken)
     {
         if (batch.Accepted.Count == 0)
         {
@@ -185,10 +244,22 @@ public sealed class PostgresReportStore : IReportStore
 
         await using var insert = new NpgsqlCommand(PostgresColumns.InsertFromStaging, connection);
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        long inserted = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            inserted++;
+            var line = reader.GetInt64(3);
+            var key = new ReportKey(reader.GetString(1), reader.GetString(2));
+            changes.Add((line, reader.GetInt64(0), ImportChanges.Report(importId, key, line, reader.GetString(4))));
+        }
+
+        return inserted;
     }
 
-    private static async Task QuarantineAsync(NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, CancellationToken cancellationToken)
+    /// <summary>Quarantines the batch's rejected rows not quarantined before and adds a ledger change for each of those.</summary>
+    private static async Task QuarantineAsync(
+        NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, List<(long Line, long Id, LedgerChange Change)> changes, CancellationToken cancellationToken)
     {
         if (batch.Rejected.Count == 0)
         {
@@ -216,7 +287,12 @@ public sealed class PostgresReportStore : IReportStore
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var line = reader.GetInt64(1);
+            changes.Add((line, reader.GetInt64(0), ImportChanges.Quarantined(importId, line, reader.GetString(2), reader.GetString(3))));
+        }
     }
 
     private async Task FinishAsync(NpgsqlConnection connection, long importId, ImportProgress totals, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal sealed class RawReportInserter : IDisposable
     private const int SqliteDone = 101;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly char[] _payloadSha256 = new char[64];
 
     public RawReportInserter(SqliteConnection connection)
     {
@@ -27,6 +28,9 @@ internal sealed class RawReportInserter : IDisposable
             throw new SqliteException($"Preparing the report insert failed: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
         }
     }
+
+    /// <summary>The SHA-256 (lower-case hex) of the payload of the report last offered to <see cref="Insert"/>.</summary>
+    public ReadOnlySpan<char> LastPayloadSha256 => _payloadSha256;
 
     /// <summary>Inserts one report; false when its (source, source_record_id) is already stored.</summary>
     public bool Insert(long importId, ReportRecord record)
@@ -119,7 +123,7 @@ internal sealed class RawReportInserter : IDisposable
         }
     }
 
-    /// <summary>Binds the payload as UTF-8 and its SHA-256 from the same encoded bytes, so the text is converted once.</summary>
+    /// <summary>Binds the payload as UTF-8 and its SHA-256 from the same encoded bytes, so the text is converted once; the hash is kept for the ledger.</summary>
     private void BindPayloadAndHash(int payloadIndex, int hashIndex, string payload)
     {
         var max = Encoding.UTF8.GetMaxByteCount(payload.Length);
@@ -132,9 +136,8 @@ internal sealed class RawReportInserter : IDisposable
             raw.sqlite3_bind_text(_statement, payloadIndex, utf8);
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(utf8, hash);
-            Span<byte> hex = stackalloc byte[64];
-            Convert.TryToHexStringLower(hash, hex, out _);
-            raw.sqlite3_bind_text(_statement, hashIndex, hex);
+            Convert.TryToHexStringLower(hash, _payloadSha256, out _);
+            raw.sqlite3_bind_text16(_statement, hashIndex, _payloadSha256);
         }
         finally
         {
