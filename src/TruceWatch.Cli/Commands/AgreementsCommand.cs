@@ -54,18 +54,11 @@ internal static class AgreementsCommand
 
     private static int Show(string idOrFile)
     {
-        var result = AgreementLibrary.Bundled().Resolve(idOrFile);
-        if (!result.IsValid)
+        if (CommonOptions.ResolveTerms(AgreementLibrary.Bundled(), idOrFile) is not { } a)
         {
-            foreach (var d in result.Diagnostics)
-            {
-                Console.Error.WriteLine($"{idOrFile}:{d}");
-            }
-
             return 1;
         }
 
-        var a = result.Agreement!;
         Console.WriteLine($"{a.Title}");
         Console.WriteLine($"  id: {a.Id}  version: {a.Version}  status: {a.Status}  reciprocity: {a.Reciprocity}");
         Console.WriteLine($"  parties: {string.Join(", ", a.Parties)}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Judgement;
@@ -31,14 +30,8 @@ internal static class AssessCommand
 
     private static async Task<int> RunAsync(string agreementArg, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, int limit, CancellationToken cancellationToken)
     {
-        var terms = AgreementLibrary.Bundled().Resolve(agreementArg);
-        if (!terms.IsValid)
+        if (CommonOptions.ResolveTerms(AgreementLibrary.Bundled(), agreementArg) is not { } agreement)
         {
-            foreach (var d in terms.Diagnostics)
-            {
-                Console.Error.WriteLine($"{agreementArg}:{d}");
-            }
-
             return 1;
         }
 
@@ -53,16 +46,14 @@ internal static class AssessCommand
             return CommonOptions.Fail(inputError!);
         }
 
-        var document = AssessmentDocument.Build(terms.Agreement!, incidents);
+        var document = AssessmentDocument.Build(agreement, incidents);
         if (format == "json")
         {
-            await using var stdout = Console.OpenStandardOutput();
-            await JsonSerializer.SerializeAsync(stdout, document, AssessmentDocument.Json, cancellationToken).ConfigureAwait(false);
-            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
-        PrintTable(terms.Agreement!, document, limit);
+        PrintTable(agreement, document, limit);
         return 0;
     }
 

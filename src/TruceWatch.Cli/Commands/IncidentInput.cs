@@ -1,5 +1,4 @@
 using TruceWatch.Core.Incidents;
-using TruceWatch.Core.Reports;
 using TruceWatch.Storage;
 
 namespace TruceWatch.Cli.Commands;
@@ -43,7 +42,7 @@ internal static class IncidentInput
             var incidents = new List<Incident>(read.Count);
             for (var i = 0; i < read.Count; i++)
             {
-                if (InPeriod(read[i].Time, period))
+                if (read[i].Time.Overlaps(period.From, period.To))
                 {
                     incidents.Add(Incident.FromReport(new IncidentId(i + 1), read[i]));
                 }
@@ -59,17 +58,5 @@ internal static class IncidentInput
 
         await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         return (await Incidents.LoadAsync(store, period, cancellationToken).ConfigureAwait(false), null);
-    }
-
-    /// <summary>The same rule the store applies: the report's possible span overlaps [from, to); unknown times only with no bounds.</summary>
-    private static bool InPeriod(ReportedTime time, ReportQuery period)
-    {
-        if (period.From is null && period.To is null)
-        {
-            return true;
-        }
-
-        return time.Earliest is { } earliest && time.Latest is { } latest
-            && (period.From is not { } f || latest >= f) && (period.To is not { } t || earliest < t);
     }
 }

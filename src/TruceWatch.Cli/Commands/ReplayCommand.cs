@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Judgement;
@@ -47,18 +46,12 @@ internal static class ReplayCommand
 
         foreach (var arg in agreementArgs)
         {
-            var result = library.Resolve(arg);
-            if (!result.IsValid)
+            if (CommonOptions.ResolveTerms(library, arg) is not { } agreement)
             {
-                foreach (var d in result.Diagnostics)
-                {
-                    Console.Error.WriteLine($"{arg}:{d}");
-                }
-
                 return 1;
             }
 
-            terms.Add(result.Agreement!);
+            terms.Add(agreement);
         }
 
         if (terms.Count == 0)
@@ -80,9 +73,7 @@ internal static class ReplayCommand
         var document = ReplayDocument.Build(terms, incidents, period.From, period.To);
         if (format == "json")
         {
-            await using var stdout = Console.OpenStandardOutput();
-            await JsonSerializer.SerializeAsync(stdout, document, AssessmentDocument.Json, cancellationToken).ConfigureAwait(false);
-            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 

@@ -59,6 +59,20 @@ public readonly record struct ReportedTime
     /// <summary>The latest moment the event may have happened: the end as given, widened by the precision (a day-only end covers that whole day).</summary>
     public DateTimeOffset? Latest => Start.HasValue ? _latest : null;
 
+    /// <summary>
+    /// Whether the span the event may lie in overlaps [<paramref name="from"/>, <paramref name="to"/>) (open where a bound is <c>null</c>);
+    /// an unknown time overlaps only the unbounded period. The stores apply the same rule in SQL.
+    /// </summary>
+    public bool Overlaps(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from is null && to is null)
+        {
+            return true;
+        }
+
+        return Earliest is { } earliest && Latest is { } latest && (from is not { } f || latest >= f) && (to is not { } t || earliest < t);
+    }
+
     private static void Validate(DateTimeOffset start, DateTimeOffset? end, TimePrecision precision)
     {
         if (precision == TimePrecision.Unknown)

@@ -27,6 +27,12 @@ public sealed class AgreementLibrary
     /// <summary>The valid agreements, by id.</summary>
     public IEnumerable<Agreement> Agreements => Files.Where(f => f.Result.IsValid).Select(f => f.Result.Agreement!);
 
+    /// <summary>The valid agreement with this id, if any.</summary>
+    public Agreement? Find(string id) => Agreements.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>The ids of the valid agreements, comma-separated, for messages.</summary>
+    public string KnownIds => string.Join(", ", Agreements.Select(a => a.Id));
+
     /// <summary>Reads every <c>*.yaml</c> / <c>*.yml</c> file of <paramref name="directory"/>.</summary>
     public static AgreementLibrary Load(string? directory)
     {
@@ -94,7 +100,7 @@ public sealed class AgreementLibrary
             }
         }
 
-        var known = string.Join(", ", Agreements.Select(a => a.Id));
+        var known = KnownIds;
         return new TermsResult(null, [new TermsDiagnostic(Severity.Error, 1, 1,
             $"'{fileOrId}' is neither a terms file nor the id of a bundled agreement{(known.Length > 0 ? $" (bundled: {known})" : $" (no agreements folder found{(Directory is null ? "" : $" at {Directory}")})")}")]);
     }

@@ -28,6 +28,10 @@ public static class AgreementsApi
             [.. library.Files.Where(f => !f.Result.IsValid).Select(f => new InvalidFile(Path.GetFileName(f.Path), [.. f.Result.Diagnostics.Select(d => d.ToString())]))]),
         AssessmentDocument.Json);
 
+    /// <summary>The 404 problem for an agreement id the library does not hold, naming the ones it does.</summary>
+    internal static ProblemHttpResult UnknownAgreement(string id, AgreementLibrary library) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"no agreement '{id}'", detail: $"Known agreements: {library.KnownIds}.");
+
     internal static AgreementSummary Summarize(Agreement a) => new(
         a.Id,
         a.Version,

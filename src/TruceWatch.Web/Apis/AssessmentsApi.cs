@@ -34,14 +34,12 @@ public static class AssessmentsApi
     {
         if (string.IsNullOrWhiteSpace(agreement))
         {
-            return Problem("agreement is required", $"Name one of: {string.Join(", ", library.Agreements.Select(a => a.Id))}.");
+            return Problem("agreement is required", $"Name one of: {library.KnownIds}.");
         }
 
-        var terms = library.Agreements.FirstOrDefault(a => a.Id == agreement);
-        if (terms is null)
+        if (library.Find(agreement) is not { } terms)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"no agreement '{agreement}'",
-                detail: $"Known agreements: {string.Join(", ", library.Agreements.Select(a => a.Id))}.");
+            return AgreementsApi.UnknownAgreement(agreement, library);
         }
 
         if (!Period.TryParse(from, to, out var query, out var error))

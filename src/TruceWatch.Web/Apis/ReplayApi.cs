@@ -27,15 +27,12 @@ public static class ReplayApi
         IReportStore store,
         CancellationToken cancellationToken)
     {
-        var known = library.Agreements.ToList();
         var chosen = new List<Agreement>();
         foreach (var id in agreement ?? [])
         {
-            var terms = known.FirstOrDefault(a => a.Id == id);
-            if (terms is null)
+            if (library.Find(id) is not { } terms)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"no agreement '{id}'",
-                    detail: $"Known agreements: {string.Join(", ", known.Select(a => a.Id))}.");
+                return AgreementsApi.UnknownAgreement(id, library);
             }
 
             chosen.Add(terms);
@@ -43,7 +40,7 @@ public static class ReplayApi
 
         if (chosen.Count == 0)
         {
-            chosen = known;
+            chosen.AddRange(library.Agreements);
         }
 
         if (!Period.TryParse(from, to, out var query, out var error))
