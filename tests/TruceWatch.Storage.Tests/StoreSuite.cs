@@ -190,7 +190,8 @@ public abstract class StoreSuite
             once.SetEquals(expected).ShouldBeTrue();
             var ledger = await Ledger(fresh);
             (await Verify(fresh)).Verified.ShouldBe(ledger.Count);
-            ledger.Count(e => e.Kind == "report").ShouldBe(once.Count);
+            ReportsNamed(ledger).Count.ShouldBe(once.Count);
+            ReportsNamed(ledger).Select(r => r.Key).ToHashSet().SetEquals(once.Select(k => k.ToString())).ShouldBeTrue();
             ledger.Count(e => e.Kind == "import").ShouldBe(batch.Count * 2);
         }
     }
@@ -333,8 +334,8 @@ public abstract class StoreSuite
         var verification = await Verify(store);
 
         ledger.Select(e => e.Kind).ShouldBe([
-            "import", .. Enumerable.Repeat("report", 67), "import.finished",
-            "import", "report", "quarantine", "report", "import.finished"]);
+            "import", "reports", "import.finished",
+            "import", "reports", "quarantine", "reports", "import.finished"]);
         ledger.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, ledger.Count).Select(i => (long)i));
         verification.IsIntact.ShouldBeTrue(verification.Reason);
         verification.Verified.ShouldBe(ledger.Count);
@@ -343,10 +344,17 @@ public abstract class StoreSuite
         ledger[0].Subject.ShouldBe($"import:{first.ImportId}");
         ledger[0].Payload.ShouldBe("{\"file\":\"reports.csv\",\"format\":\"canonical\"}");
         var reports = await All(store);
-        var firstRow = real.Split('\n')[1].TrimEnd('\r');
-        ledger[1].Subject.ShouldBe(reports.Single(r => r.Report.Key.SourceRecordId == ledger[1].Subject.Split(':', 2)[1]).Report.Key.ToString());
-        ledger[1].Payload.ShouldBe($"{{\"import\":{first.ImportId},\"line\":2,\"payload_sha256\":\"{Sha256(firstRow)}\"}}");
-        ledger[68].Payload.ShouldBe("{\"rows\":67,\"accepted\":67,\"duplicates\":0,\"quarantined\":0}");
+        var rows = real.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        ledger[1].Subject.ShouldBe($"import:{first.ImportId}:lines:2-68");
+        var named = ReportsNamed([ledger[1]]);
+        named.Select(r => r.Line).ShouldBe(Enumerable.Range(2, 67).Select(i => (long)i));
+        named.Select(r => r.Key).Order().ShouldBe(reports.Where(r => r.Id <= 67).Select(r => r.Report.Key.ToString()).Order());
+        named.ShouldAllBe(r => r.PayloadSha256 == Sha256(rows[r.Line - 1]));
+        ledger[1].Payload.ShouldStartWith($"{{\"import\":{first.ImportId},\"reports\":[{{\"key\":\"{named[0].Key}\",\"line\":2,\"payload_sha256\":\"{Sha256(rows[1])}\"}},");
+        ledger[2].Payload.ShouldBe("{\"rows\":67,\"accepted\":67,\"duplicates\":0,\"quarantined\":0}");
+        ledger[4].Subject.ShouldBe($"import:{second.ImportId}:lines:2-2");
+        ledger[6].Subject.ShouldBe($"import:{second.ImportId}:lines:4-4");
+        ReportsNamed([ledger[6]]).Single().Key.ShouldBe("s:3");
         var quarantined = ledger.Single(e => e.Kind == "quarantine");
         quarantined.Subject.ShouldBe($"import:{second.ImportId}:line:3");
         quarantined.Payload.ShouldContain("2025-02-30");
@@ -366,7 +374,7 @@ public abstract class StoreSuite
         var again = await Import(store, csv);
         var after = await Ledger(store);
 
-        before.ShouldBe(1 + 67 + 1 + 1);
+        before.ShouldBe(1 + 1 + 1 + 1);
         after.Skip(before).Select(e => (e.Kind, e.Subject)).ShouldBe([("import", $"import:{again.ImportId}"), ("import.finished", $"import:{again.ImportId}")]);
         (await Verify(store)).Verified.ShouldBe(before + 2);
     }
@@ -386,6 +394,25 @@ public abstract class StoreSuite
         (await Verify(store)).Verified.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task A_long_import_names_every_stored_report_once_in_entries_of_at_most_a_thousand_in_file_order()
+    {
+        await using var store = await OpenFreshAsync();
+        var rows = Generated(2_500).Split('\n');
+        rows[1001] = "s,bad,,2025-02-30,,RU,,,,,,,,,,,,,,,";
+        var result = await Import(store, string.Join('\n', rows));
+
+        var ledger = await Ledger(store);
+
+        ledger.Select(e => e.Kind).ShouldBe(["import", "reports", "quarantine", "reports", "reports", "import.finished"]);
+        ledger.Where(e => e.Kind == "reports").Select(e => e.Subject).ShouldBe(
+            new[] { "2-1001", "1003-2002", "2003-2501" }.Select(lines => $"import:{result.ImportId}:lines:{lines}"));
+        var named = ReportsNamed(ledger);
+        named.Count.ShouldBe(2_499);
+        named.Select(r => r.Line).ShouldBe(Enumerable.Range(2, 2_500).Where(l => l != 1002).Select(l => (long)l));
+        (await Verify(store)).IsIntact.ShouldBeTrue();
+    }
+
     public static TheoryData<string, string[], long> Tampering => new()
     {
         { "payload changed", ["UPDATE ledger SET payload = '{\"import\":1,\"line\":5,\"payload_sha256\":\"0\"}' WHERE sequence = 5"], 5 },
@@ -402,8 +429,13 @@ public abstract class StoreSuite
     public async Task Tampering_with_the_ledger_behind_the_triggers_is_found_at_the_first_entry_affected(string what, string[] edits, long brokenAt)
     {
         await using var store = await OpenFreshAsync();
-        await Import(store, Generated(10));
-        (await Verify(store)).Verified.ShouldBe(12);
+        // Four imports with a quarantined row each: import, reports, quarantine, reports, import.finished, i.e. 20 entries.
+        for (var i = 0; i < 4; i++)
+        {
+            await Import(store, Generated(4, from: i * 4).Replace($"gen,{(i * 4) + 1},", $"gen,{(i * 4) + 1},,bad-time,", StringComparison.Ordinal));
+        }
+
+        (await Verify(store)).Verified.ShouldBe(20);
 
         await DisableLedgerTriggersAsync();
         foreach (var sql in edits)
@@ -432,24 +464,40 @@ public abstract class StoreSuite
         var verification = await Verify(second);
 
         verification.IsIntact.ShouldBeTrue(verification.Reason);
-        verification.Verified.ShouldBe(rows + 4);
-        ledger.Count(e => e.Kind == "report").ShouldBe(rows);
+        verification.Verified.ShouldBe(ledger.Count);
+        ReportsNamed(ledger).Select(r => r.Key).Order().ShouldBe(Enumerable.Range(0, rows).Select(i => $"gen:{i}").Order());
         ledger.Where(e => e.Kind == "import").Select(e => e.Subject).Order().ShouldBe(results.Select(r => $"import:{r.ImportId}").Order());
         ledger.Count(e => e.Kind == "import.finished").ShouldBe(2);
         ledger[^1].Kind.ShouldBe("import.finished");
     }
 
     /// <summary>A canonical file of <paramref name="rows"/> distinct reports, with points, targets and counts.</summary>
-    protected static string Generated(int rows)
+    protected static string Generated(int rows, int from = 0)
     {
         var text = new System.Text.StringBuilder(Header).Append('\n');
-        for (var i = 0; i < rows; i++)
+        for (var i = from; i < from + rows; i++)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $"gen,{i},,2025-03-{1 + (i % 28):00}T{i % 24:00}:{i % 60:00}:00+02:00,,RU,air,missile.cruise,Kh-101,{i % 7},{i % 5},0,UA,UA-63,Kharkiv,{45 + (i % 500) / 100.0},{30 + (i % 900) / 100.0},energy.grid.substation,,{i % 3},row {i}\n");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Every report the <c>reports</c> entries of <paramref name="ledger"/> name, in ledger order.</summary>
+    private static List<(string Key, long Line, string PayloadSha256)> ReportsNamed(IEnumerable<LedgerEvent> ledger)
+    {
+        var named = new List<(string, long, string)>();
+        foreach (var e in ledger.Where(e => e.Kind == "reports"))
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(e.Payload);
+            foreach (var r in payload.RootElement.GetProperty("reports").EnumerateArray())
+            {
+                named.Add((r.GetProperty("key").GetString()!, r.GetProperty("line").GetInt64(), r.GetProperty("payload_sha256").GetString()!));
+            }
+        }
+
+        return named;
     }
 
     private sealed class Recorder : IProgress<ImportProgress>

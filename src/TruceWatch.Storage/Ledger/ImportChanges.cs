@@ -7,18 +7,19 @@ using TruceWatch.Core.Reports;
 namespace TruceWatch.Storage.Ledger;
 
 /// <summary>
-/// The ledger entries an import makes, the same on every backend: <c>import</c> when it starts, one <c>report</c> per report it
-/// stored, one <c>quarantine</c> per row it quarantined, <c>import.finished</c> with the counts. Payloads are compact JSON.
+/// The ledger entries an import makes, the same on every backend: <c>import</c> when it starts, <c>reports</c> naming the reports it
+/// stored (up to <see cref="ReportsEntry.Capacity"/> an entry, see <see cref="ReportsEntry"/>), one <c>quarantine</c> per row it
+/// quarantined, <c>import.finished</c> with the counts. Payloads are compact JSON.
 /// </summary>
 internal static class ImportChanges
 {
     public const string ImportKind = "import";
-    public const string ReportKind = "report";
+    public const string ReportsKind = "reports";
     public const string QuarantineKind = "quarantine";
     public const string FinishedKind = "import.finished";
 
     /// <summary>Readable JSON: non-ASCII text (Ukrainian and Russian reasons, file names) stays as it is rather than \u-escaped.</summary>
-    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static LedgerChange Started(long importId, ImportRequest request) =>
         new(ImportKind, Subject(importId), Write(w =>
@@ -26,14 +27,6 @@ internal static class ImportChanges
             w.WriteString("file", request.FileName);
             w.WriteString("format", request.Format);
         }));
-
-    /// <summary>A stored report: its key, where it came from and the hash of its verbatim row (which the report itself keeps).</summary>
-    public static LedgerChange Report(long importId, ReportKey key, long line, ReadOnlySpan<char> payloadSha256)
-    {
-        // The hot path of an import: numbers and hex need no escaping, so the payload is assembled directly.
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{{\"import\":{importId},\"line\":{line},\"payload_sha256\":\"{payloadSha256}\"}}");
-        return new(ReportKind, OneLine(key.ToString()), payload);
-    }
 
     public static LedgerChange Quarantined(long importId, long line, string reason, string payloadSha256) =>
         new(QuarantineKind, string.Create(CultureInfo.InvariantCulture, $"import:{importId}:line:{line}"), Write(w =>
@@ -53,14 +46,10 @@ internal static class ImportChanges
 
     private static string Subject(long importId) => string.Create(CultureInfo.InvariantCulture, $"import:{importId}");
 
-    /// <summary>A subject is one line; a record id with a line break in it (possible in quoted CSV) has the break written as <c>\n</c>.</summary>
-    private static string OneLine(string subject) =>
-        subject.AsSpan().IndexOfAny('\r', '\n') < 0 ? subject : subject.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
     private static string Write(Action<Utf8JsonWriter> properties)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, Json))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             writer.WriteStartObject();
             properties(writer);

@@ -179,17 +179,32 @@ public sealed class PostgresReportStore : IReportStore
                     ledger.Add(ImportChanges.Started(id, request));
                 }
 
-                var changes = new List<(long Line, long Id, LedgerChange Change)>();
+                var changes = new List<Moved>();
                 var inserted = await InsertReportsAsync(connection, id, batch, changes, cancellationToken).ConfigureAwait(false);
                 await QuarantineAsync(connection, request, id, batch, changes, cancellationToken).ConfigureAwait(false);
 
                 // In file order, as SQLite appends them row by row. A line is either a report or a quarantined row; the row id breaks
                 // ties between reports a multi-record line (never two kinds) produced.
                 changes.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Id.CompareTo(b.Id));
-                foreach (var (_, _, change) in changes)
+                var reports = new ReportsEntry(id);
+                foreach (var moved in changes)
                 {
-                    ledger.Add(change);
+                    if (moved.Quarantine is { } quarantined)
+                    {
+                        Add(ledger, reports);
+                        ledger.Add(quarantined);
+                    }
+                    else
+                    {
+                        reports.Add(moved.Key, moved.Line, moved.PayloadSha256);
+                        if (reports.IsFull)
+                        {
+                            Add(ledger, reports);
+                        }
+                    }
                 }
+
+                Add(ledger, reports);
 
                 var after = new ImportProgress(
                     before.RowsRead + batch.Count,
@@ -222,9 +237,9 @@ public sealed class PostgresReportStore : IReportStore
         return (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Stores the batch's new reports and adds a ledger change for each; returns how many were new.</summary>
+    /// <summary>Stores the batch's new reports and notes each for the ledger's <c>reports</c> entries; returns how many were new.</summary>
     private static async Task<long> InsertReportsAsync(
-        NpgsqlConnection connection, long importId, Batch batch, List<(long Line, long Id, LedgerChange Change)> changes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long importId, Batch batch, List<Moved> changes, CancellationToken cancellationToken)
     {
         if (batch.Accepted.Count == 0)
         {
@@ -250,8 +265,7 @@ public sealed class PostgresReportStore : IReportStore
         {
             inserted++;
             var line = reader.GetInt64(3);
-            var key = new ReportKey(reader.GetString(1), reader.GetString(2));
-            changes.Add((line, reader.GetInt64(0), ImportChanges.Report(importId, key, line, reader.GetString(4))));
+            changes.Add(new Moved(line, reader.GetInt64(0), new ReportKey(reader.GetString(1), reader.GetString(2)), reader.GetString(4), null));
         }
 
         return inserted;
@@ -259,7 +273,7 @@ public sealed class PostgresReportStore : IReportStore
 
     /// <summary>Quarantines the batch's rejected rows not quarantined before and adds a ledger change for each of those.</summary>
     private static async Task QuarantineAsync(
-        NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, List<(long Line, long Id, LedgerChange Change)> changes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, ImportRequest request, long importId, Batch batch, List<Moved> changes, CancellationToken cancellationToken)
     {
         if (batch.Rejected.Count == 0)
         {
@@ -291,7 +305,16 @@ public sealed class PostgresReportStore : IReportStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var line = reader.GetInt64(1);
-            changes.Add((line, reader.GetInt64(0), ImportChanges.Quarantined(importId, line, reader.GetString(2), reader.GetString(3))));
+            changes.Add(new Moved(line, reader.GetInt64(0), default, "", ImportChanges.Quarantined(importId, line, reader.GetString(2), reader.GetString(3))));
+        }
+    }
+
+    /// <summary>Adds the reports gathered so far, if any, as one entry.</summary>
+    private static void Add(PostgresLedger ledger, ReportsEntry reports)
+    {
+        if (reports.Take() is { } change)
+        {
+            ledger.Add(change);
         }
     }
 
@@ -363,4 +386,7 @@ public sealed class PostgresReportStore : IReportStore
             Count = 0;
         }
     }
+
+    /// <summary>A row a batch moved into the store: a report (its key and payload hash) or a quarantined row (its ledger change).</summary>
+    private readonly record struct Moved(long Line, long Id, ReportKey Key, string PayloadSha256, LedgerChange? Quarantine);
 }

@@ -82,6 +82,7 @@ public sealed class SqliteReportStore : IReportStore
             }
 
             ledger.Append(ImportChanges.Started(importId, request));
+            var reports = new ReportsEntry(importId);
 
             using var inserter = new RawReportInserter(connection);
             await using var quarantine = connection.CreateCommand();
@@ -110,7 +111,11 @@ public sealed class SqliteReportStore : IReportStore
                         if (inserter.Insert(importId, a.Record))
                         {
                             accepted++;
-                            ledger.Append(ImportChanges.Report(importId, a.Record.Report.Key, a.Record.Line, inserter.LastPayloadSha256));
+                            reports.Add(a.Record.Report.Key, a.Record.Line, inserter.LastPayloadSha256);
+                            if (reports.IsFull)
+                            {
+                                Append(ledger, reports);
+                            }
                         }
                         else
                         {
@@ -129,6 +134,7 @@ public sealed class SqliteReportStore : IReportStore
                         q[6].Value = sha;
                         if (quarantine.ExecuteNonQuery() == 1)
                         {
+                            Append(ledger, reports);
                             ledger.Append(ImportChanges.Quarantined(importId, r.Row.Line, r.Row.Reason, sha));
                         }
 
@@ -143,6 +149,7 @@ public sealed class SqliteReportStore : IReportStore
 
                 if (read % BatchSize == 0)
                 {
+                    Append(ledger, reports);
                     transaction.Commit();
                     transaction.Dispose();
                     transaction = connection.BeginTransaction(deferred: false);
@@ -164,6 +171,7 @@ public sealed class SqliteReportStore : IReportStore
                 await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            Append(ledger, reports);
             ledger.Append(ImportChanges.Finished(importId, new ImportProgress(read, accepted, duplicates, quarantined)));
             transaction.Commit();
         }
@@ -290,6 +298,15 @@ public sealed class SqliteReportStore : IReportStore
         pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>Appends the reports gathered so far, if any, as one entry.</summary>
+    private static void Append(SqliteLedger ledger, ReportsEntry reports)
+    {
+        if (reports.Take() is { } change)
+        {
+            ledger.Append(change);
+        }
     }
 
     private static async Task<bool> AnyReportAsync(SqliteConnection connection, CancellationToken cancellationToken)
