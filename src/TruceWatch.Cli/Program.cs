@@ -17,6 +17,9 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     ServeCommand.Create(),
     VerifyCommand.Create(),
     ExportCommand.Create(),
+    BackupCommand.Create(),
+    RestoreCommand.Create(),
+    CopyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

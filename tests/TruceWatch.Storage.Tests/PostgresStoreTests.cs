@@ -1,6 +1,8 @@
 using Npgsql;
 using Shouldly;
+using TruceWatch.Core.Ledger;
 using TruceWatch.Storage.Postgres;
+using TruceWatch.Storage.Transfer;
 using Xunit;
 
 namespace TruceWatch.Storage.Tests;
@@ -22,6 +24,10 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
     }
 
     protected override Task<IReportStore> ReopenAsync() => StoreFactory.OpenAsync(_connectionString, TimeProvider.System, TestContext.Current.CancellationToken);
+
+    protected override string Location => _connectionString;
+
+    protected override async Task<string> FreshLocationAsync() => (await FreshDatabaseAsync()).ConnectionString;
 
     protected override async Task ExecuteSqlAsync(string sql)
     {
@@ -147,8 +153,70 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
         error.Message.ShouldContain("does not exist");
     }
 
+    [Fact]
+    public async Task A_SQLite_store_copied_into_PostgreSQL_keeps_every_report_row_and_ledger_entry_and_goes_on_from_there()
+    {
+        var sqlitePath = Path.Combine(Scratch, "source.db");
+        List<StoredReport> reports;
+        List<LedgerEvent> ledger;
+        IReadOnlyList<QuarantineEntry> quarantine;
+        await using (var sqlite = await StoreFactory.OpenAsync(sqlitePath, TimeProvider.System, TestContext.Current.CancellationToken))
+        {
+            await Import(sqlite, File.ReadAllText(Path.Combine(Repo.Root, "data", "ua-strikes-on-russian-energy", "reports.csv")), "reports.csv");
+            await Import(sqlite, Header + "\ns,1,,2025-03-20,,RU,,,,,,,UA,UA-63,Kharkiv,49.99,36.23,energy.grid;civilian.residential,,,\"Харків, \"\"ТЕЦ-5\"\"\"\ns,2,,2025-02-30,,RU,,,,,,,,,,,,,,,\n", "ніч.csv");
+            await Import(sqlite, Generated(2_500), "generated.csv");
+            reports = await All(sqlite);
+            ledger = await Ledger(sqlite);
+            quarantine = await sqlite.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        var target = (await FreshDatabaseAsync()).ConnectionString;
+        var result = await StoreCopy.CopyAsync(sqlitePath, target, TimeProvider.System, cancellationToken: TestContext.Current.CancellationToken);
+        await using var copy = await StoreFactory.OpenAsync(target, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        result.Copied.Reports.ShouldBe(reports.Count);
+        result.Copied.Imports.ShouldBe(3);
+        result.Copied.LedgerEntries.ShouldBe(ledger.Count);
+        result.LedgerHead.ShouldBe(ledger[^1].Hash);
+        var copied = await All(copy);
+        copied.Select(r => r.Id).ShouldBe(reports.Select(r => r.Id));
+        for (var i = 0; i < reports.Count; i++)
+        {
+            AssertSame(copied[i].Report, reports[i].Report);
+        }
+
+        (await copy.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).ShouldBe(quarantine);
+        (await Ledger(copy)).ShouldBe(ledger);
+        var payloads = await PostgresServer.ScalarAsync<long>(target, "SELECT count(*) FROM reports WHERE payload_sha256 = encode(sha256(convert_to(payload, 'UTF8')), 'hex')");
+        payloads.ShouldBe(reports.Count);
+
+        var next = await Import(copy, Generated(3, from: 10_000), "next.csv");
+        next.ImportId.ShouldBe(4);
+        (await All(copy)).Max(r => r.Id).ShouldBe(reports.Max(r => r.Id) + 3);
+        (await Verify(copy)).Verified.ShouldBe(ledger.Count + 3);
+    }
+
+    [Fact]
+    public async Task A_copy_into_a_store_that_holds_data_is_refused_and_changes_nothing()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Generated(2));
+        var sqlitePath = Path.Combine(Scratch, "source.db");
+        await using (var sqlite = await StoreFactory.OpenAsync(sqlitePath, TimeProvider.System, TestContext.Current.CancellationToken))
+        {
+            await Import(sqlite, Generated(5, from: 50));
+        }
+
+        var error = await Should.ThrowAsync<StoreCopyException>(() => StoreCopy.CopyAsync(sqlitePath, Location, TimeProvider.System, cancellationToken: TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("already holds data");
+        (await store.CountReportsAsync(TestContext.Current.CancellationToken)).ShouldBe(2);
+        (await Verify(store)).Verified.ShouldBe(3);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        DeleteScratch();
         foreach (var database in _databases)
         {
             await PostgresServer.DropDatabaseAsync(database);

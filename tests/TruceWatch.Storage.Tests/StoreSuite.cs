@@ -28,6 +28,28 @@ public abstract class StoreSuite
     /// <summary>Runs SQL on the store's database directly, as anyone with access to it could.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
+    /// <summary>Where a fresh, empty store of this backend could be (nothing is created there yet, or only an empty database).</summary>
+    protected abstract Task<string> FreshLocationAsync();
+
+    /// <summary>The location of the store <see cref="OpenFreshAsync"/> last opened.</summary>
+    protected abstract string Location { get; }
+
+    /// <summary>A folder for backup files, removed after the test.</summary>
+    protected string Scratch { get; } = Directory.CreateTempSubdirectory("trucewatch-backup-").FullName;
+
+    /// <summary>Removes <see cref="Scratch"/>; each backend's dispose calls it.</summary>
+    protected void DeleteScratch()
+    {
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; it is in the temp folder.
+        }
+    }
+
     /// <summary>What an attacker with access to the database does first: switch off the triggers that keep the ledger append-only.</summary>
     protected abstract Task DisableLedgerTriggersAsync();
 
@@ -471,6 +493,83 @@ public abstract class StoreSuite
         ledger[^1].Kind.ShouldBe("import.finished");
     }
 
+    [Fact]
+    public async Task A_backup_restored_into_an_empty_store_answers_every_query_as_the_store_did_when_it_was_taken()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, File.ReadAllText(Path.Combine(Repo.Root, "data", "ua-strikes-on-russian-energy", "reports.csv")), "reports.csv");
+        await Import(store, Header + "\ns,1,,2025-03-20,,RU,,,,,,,,,,,,,,,\ns,2,,2025-02-30,,RU,,,,,,,,,,,,,,,\n", "night.csv");
+        var reports = await All(store);
+        var window = await All(store, new ReportQuery(new DateTimeOffset(2025, 3, 18, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+        var quarantine = await store.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var ledger = await Ledger(store);
+        var file = Path.Combine(Scratch, "store.backup");
+
+        var backup = await Backup.StoreBackup.BackupAsync(Location, file, TimeProvider.System, TestContext.Current.CancellationToken);
+        await Import(store, Generated(5), "after.csv");
+        var target = await FreshLocationAsync();
+        var restored = await Backup.StoreBackup.RestoreAsync(file, target, replace: false, TimeProvider.System, TestContext.Current.CancellationToken);
+        await using var copy = await StoreFactory.OpenAsync(target, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        backup.Reports.ShouldBe(68);
+        backup.LedgerEntries.ShouldBe(ledger.Count);
+        restored.LedgerHead.ShouldBe(ledger[^1].Hash);
+        var again = await All(copy);
+        again.Select(r => r.Id).ShouldBe(reports.Select(r => r.Id));
+        for (var i = 0; i < reports.Count; i++)
+        {
+            AssertSame(again[i].Report, reports[i].Report);
+        }
+
+        (await All(copy, new ReportQuery(new DateTimeOffset(2025, 3, 18, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero))))
+            .Select(r => r.Id).ShouldBe(window.Select(r => r.Id));
+        (await copy.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).ShouldBe(quarantine);
+        (await Ledger(copy)).ShouldBe(ledger);
+        (await Verify(copy)).IsIntact.ShouldBeTrue();
+
+        // The restored store goes on: the next import continues its ids and its chain.
+        var next = await Import(copy, Generated(3), "next.csv");
+        next.Accepted.ShouldBe(3);
+        (await Verify(copy)).Verified.ShouldBe(ledger.Count + 3);
+    }
+
+    [Fact]
+    public async Task A_restore_refuses_a_store_that_holds_data_unless_told_to_replace_it_and_a_backup_never_overwrites_a_file()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Generated(4));
+        var file = Path.Combine(Scratch, "one.backup");
+        await Backup.StoreBackup.BackupAsync(Location, file, TimeProvider.System, TestContext.Current.CancellationToken);
+        await Import(store, Generated(2, from: 100));
+
+        var overwrite = await Should.ThrowAsync<Backup.BackupException>(() =>
+            Backup.StoreBackup.BackupAsync(Location, file, TimeProvider.System, TestContext.Current.CancellationToken));
+        var refused = await Should.ThrowAsync<Backup.BackupException>(() =>
+            Backup.StoreBackup.RestoreAsync(file, Location, replace: false, TimeProvider.System, TestContext.Current.CancellationToken));
+        (await store.CountReportsAsync(TestContext.Current.CancellationToken)).ShouldBe(6);
+        var replaced = await Backup.StoreBackup.RestoreAsync(file, Location, replace: true, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        overwrite.Message.ShouldContain("already exists");
+        refused.Message.ShouldContain("already holds");
+        refused.Message.ShouldContain("--replace");
+        replaced.Reports.ShouldBe(4);
+        await using var reopened = await ReopenAsync();
+        (await reopened.CountReportsAsync(TestContext.Current.CancellationToken)).ShouldBe(4);
+        (await Verify(reopened)).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_backup_is_refused_with_what_it_is()
+    {
+        var file = Path.Combine(Scratch, "notes.txt");
+        await File.WriteAllTextAsync(file, "not a backup", TestContext.Current.CancellationToken);
+
+        var error = await Should.ThrowAsync<Backup.BackupException>(() =>
+            Backup.StoreBackup.RestoreAsync(file, Path.Combine(Scratch, "x.db"), replace: false, TimeProvider.System, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("neither a SQLite backup nor a pg_dump");
+    }
+
     /// <summary>A canonical file of <paramref name="rows"/> distinct reports, with points, targets and counts.</summary>
     protected static string Generated(int rows, int from = 0)
     {
@@ -509,7 +608,7 @@ public abstract class StoreSuite
 
     private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    private static void AssertSame(Report actual, Report expected)
+    protected static void AssertSame(Report actual, Report expected)
     {
         actual.Key.ShouldBe(expected.Key);
         actual.ReportedAt.ShouldBe(expected.ReportedAt);
@@ -544,6 +643,10 @@ public sealed class SqliteStoreTests : StoreSuite, IDisposable
 
     protected override Task<IReportStore> ReopenAsync() => StoreFactory.OpenAsync(_path, TimeProvider.System, TestContext.Current.CancellationToken);
 
+    protected override string Location => _path;
+
+    protected override Task<string> FreshLocationAsync() => Task.FromResult(Path.Combine(_dir, $"{Guid.NewGuid():N}.db"));
+
     protected override async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
@@ -558,6 +661,7 @@ public sealed class SqliteStoreTests : StoreSuite, IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DeleteScratch();
         try
         {
             Directory.Delete(_dir, recursive: true);

@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static Option<string> Db() => new("--db")
     {
-        Description = "The store: a SQLite file path (default: $TRUCEWATCH_DB or trucewatch.db).",
+        Description = "The store: a SQLite file path, or PostgreSQL as postgres://user@host/db or Host=…;Database=… (default: $TRUCEWATCH_DB or trucewatch.db).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRUCEWATCH_DB") is { Length: > 0 } db ? db : DefaultDb,
     };
 

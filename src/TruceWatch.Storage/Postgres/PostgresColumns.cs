@@ -52,12 +52,30 @@ internal static class PostgresColumns
         FROM reports
         """;
 
+    /// <summary>Copying whole rows into <c>reports</c> with their ids, as a store copy does (the import goes through staging).</summary>
+    public const string CopyWithIds = "COPY reports (id, import_id, " + Columns + ") FROM STDIN (FORMAT BINARY)";
+
     /// <summary>Writes one report as a row of the staging table.</summary>
     public static async Task WriteAsync(NpgsqlBinaryImporter writer, int ord, ReportRecord record, CancellationToken cancellationToken)
     {
-        var r = record.Report;
         await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(ord, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        await WriteColumnsAsync(writer, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one report as a row of <see cref="CopyWithIds"/>.</summary>
+    public static async Task WriteWithIdsAsync(NpgsqlBinaryImporter writer, long id, long importId, ReportRecord record, CancellationToken cancellationToken)
+    {
+        await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(importId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await WriteColumnsAsync(writer, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The report's <see cref="Columns"/>, in order.</summary>
+    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter writer, ReportRecord record, CancellationToken cancellationToken)
+    {
+        var r = record.Report;
         await writer.WriteAsync(r.Key.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(r.Key.SourceRecordId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(record.Line, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,12 @@ internal static class ReportColumns
         FROM reports
         """;
 
+    /// <summary><see cref="Select"/> plus, after its columns, <c>import_id</c>, <c>line</c> and <c>payload</c>: a whole row, for copying a store.</summary>
+    public static readonly string SelectWhole = Select.Replace("\nFROM reports", ", import_id, line, payload\nFROM reports", StringComparison.Ordinal);
+
+    /// <summary>Where <see cref="SelectWhole"/> puts the columns it adds.</summary>
+    public const int WholeImportId = 26, WholeLine = 27, WholePayload = 28;
+
     /// <summary>The insert with positional parameters (?1 … ?29 in column order), for <see cref="RawReportInserter"/>.</summary>
     public static readonly string InsertPositional =
         InsertInto + "\n(" + string.Join(", ", Enumerable.Range(1, 29).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")\nON CONFLICT (source, source_record_id) DO NOTHING";
