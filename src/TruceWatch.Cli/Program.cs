@@ -20,6 +20,8 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     BackupCommand.Create(),
     RestoreCommand.Create(),
     CopyCommand.Create(),
+    KeygenCommand.Create(),
+    CheckpointCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -86,6 +86,108 @@ public sealed partial class LedgerCliTests : IDisposable
         check.Stderr.ShouldContain("broken at entry 2");
     }
 
+    [Fact]
+    public async Task A_signed_checkpoint_vouches_for_the_ledger_and_its_exports_and_catches_a_history_cut_short_or_rewritten()
+    {
+        await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
+        var keygen = await Trucewatch.RunAsync(_dir, "keygen", "--out", "monitor");
+        var checkpoint = await Trucewatch.RunAsync(_dir, "checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json");
+        await ImportAsync(Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"));
+        await Trucewatch.RunAsync(_dir, "export", "--ledger", "--db", "t.db", "--out", "ledger.jsonl");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_dir, "ledger.jsonl"), TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(_dir, "cut.jsonl"), lines[..2], TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(_dir, "rewritten.jsonl"), Rechained(lines, 2), TestContext.Current.CancellationToken);
+        await Trucewatch.RunAsync(_dir, "keygen", "--out", "other");
+
+        var store = await Trucewatch.RunAsync(_dir, "verify", "--db", "t.db", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var export = await Trucewatch.RunAsync(_dir, "verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var cut = await Trucewatch.RunAsync(_dir, "verify", "--export", "cut.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var rewritten = await Trucewatch.RunAsync(_dir, "verify", "--export", "rewritten.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var wrongKey = await Trucewatch.RunAsync(_dir, "verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "other.pub");
+        var withoutCheckpoint = await Trucewatch.RunAsync(_dir, "verify", "--export", "rewritten.jsonl");
+
+        keygen.ExitCode.ShouldBe(0, keygen.ToString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Path.Combine(_dir, "monitor.key")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        checkpoint.ExitCode.ShouldBe(0, checkpoint.ToString());
+        checkpoint.Stdout.ShouldStartWith("Signed checkpoint: entry 3, head ");
+        store.ExitCode.ShouldBe(0, store.ToString());
+        store.Stdout.ShouldContain("agrees with the checkpoint of");
+        export.ExitCode.ShouldBe(0, export.ToString());
+        export.Stdout.ShouldBe(store.Stdout);
+        cut.ExitCode.ShouldBe(1);
+        cut.Stdout.ShouldContain("the ledger has 2 entries but the checkpoint");
+        rewritten.ExitCode.ShouldBe(1);
+        rewritten.Stdout.ShouldContain("entry 3 has hash");
+        rewritten.Stdout.ShouldContain("rewritten");
+        wrongKey.ExitCode.ShouldBe(1);
+        wrongKey.Stdout.ShouldContain("is NOT signed by other.pub");
+        withoutCheckpoint.ExitCode.ShouldBe(0, "a rewritten chain that is consistent in itself only a checkpoint can catch");
+    }
+
+    [Fact]
+    public async Task A_checkpoint_file_checks_out_with_openssl_alone()
+    {
+        await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
+        await Trucewatch.RunAsync(_dir, "keygen", "--out", "monitor");
+        (await Trucewatch.RunAsync(_dir, "checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json")).ExitCode.ShouldBe(0);
+        using (var checkpoint = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_dir, "day1.json"), TestContext.Current.CancellationToken)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(_dir, "signed.txt"), checkpoint.RootElement.GetProperty("signed_text").GetString(), TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(_dir, "signature.der"), Convert.FromBase64String(checkpoint.RootElement.GetProperty("signature").GetString()!), TestContext.Current.CancellationToken);
+        }
+
+        var good = await ToolAsync("openssl", "dgst", "-sha256", "-verify", "monitor.pub", "-signature", "signature.der", "signed.txt");
+        await File.AppendAllTextAsync(Path.Combine(_dir, "signed.txt"), " ", TestContext.Current.CancellationToken);
+        var bad = await ToolAsync("openssl", "dgst", "-sha256", "-verify", "monitor.pub", "-signature", "signature.der", "signed.txt");
+
+        good.ExitCode.ShouldBe(0, good.ToString());
+        good.Stdout.Trim().ShouldBe("Verified OK");
+        bad.ExitCode.ShouldNotBe(0);
+    }
+
+    /// <summary>The export with entry <paramref name="from"/> on changed and every later hash recomputed: consistent in itself.</summary>
+    private static IEnumerable<string> Rechained(string[] lines, int from)
+    {
+        var previous = "";
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(lines[i])!.AsObject();
+            if (i >= from)
+            {
+                if (i == from)
+                {
+                    node["payload"] = "{\"rows\":0,\"accepted\":0,\"duplicates\":0,\"quarantined\":0}";
+                }
+
+                node["previous_hash"] = previous;
+                node["hash"] = TruceWatch.Core.Ledger.LedgerChain.HashOf(
+                    (long)node["sequence"]!, (string)node["at"]!, (string)node["kind"]!, (string)node["subject"]!, previous, (string)node["payload"]!);
+            }
+
+            previous = (string)node["hash"]!;
+            yield return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+    }
+
+    private async Task<Trucewatch.Outcome> ToolAsync(string tool, params string[] args)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _dir };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new Trucewatch.Outcome(process.ExitCode, await stdout, await stderr);
+    }
+
     private async Task ImportAsync(string file)
     {
         var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");

@@ -221,7 +221,7 @@ public abstract class StoreSuite
     [Fact]
     public async Task Two_importers_of_the_same_file_at_once_store_it_exactly_once()
     {
-        const int rows = 20_000;
+        const int rows = 100_000;
         var csv = Generated(rows);
         await using var first = await OpenFreshAsync();
         await using var second = await ReopenAsync();
@@ -233,6 +233,7 @@ public abstract class StoreSuite
         (results[0].Duplicates + results[1].Duplicates).ShouldBe(rows);
         (await first.CountReportsAsync(TestContext.Current.CancellationToken)).ShouldBe(rows);
         (await All(second)).Select(r => r.Report.Key).Distinct().Count().ShouldBe(rows);
+        (await Verify(first)).IsIntact.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using TruceWatch.Storage;
+using TruceWatch.Storage.Ledger;
 using TruceWatch.Storage.Postgres;
 
 namespace TruceWatch.Cli.Commands;
@@ -12,8 +11,6 @@ namespace TruceWatch.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create()
     {
         var ledger = new Option<bool>("--ledger") { Description = "Export the ledger (JSON Lines: sequence, at, kind, subject, payload, previous_hash, hash)." };
@@ -37,32 +34,12 @@ internal static class ExportCommand
         }
 
         await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        long count = 0;
-        var head = "";
+        long count;
+        string head;
         var target = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath);
         try
         {
-            await using (var buffered = new BufferedStream(target, 1 << 16))
-            await using (var writer = new Utf8JsonWriter(buffered, Json))
-            {
-                await foreach (var e in store.LedgerAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("sequence", e.Sequence);
-                    writer.WriteString("at", e.AtText);
-                    writer.WriteString("kind", e.Kind);
-                    writer.WriteString("subject", e.Subject);
-                    writer.WriteString("payload", e.Payload);
-                    writer.WriteString("previous_hash", e.PreviousHash);
-                    writer.WriteString("hash", e.Hash);
-                    writer.WriteEndObject();
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    writer.Reset();
-                    buffered.WriteByte((byte)'\n');
-                    count++;
-                    head = e.Hash;
-                }
-            }
+            (count, head) = await LedgerExport.WriteAsync(store.LedgerAsync(cancellationToken), target, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {

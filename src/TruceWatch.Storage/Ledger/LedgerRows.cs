@@ -10,7 +10,7 @@ internal static class LedgerRows
     public const string Select = "SELECT sequence, at_text, kind, subject, payload, previous_hash, hash FROM ledger ORDER BY sequence";
 
     /// <summary>The format of <see cref="LedgerEvent.AtText"/>; parsing exactly it means an entry reads back to the text that was hashed.</summary>
-    private const string AtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    public const string AtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>
     /// The entry in the current row, or <c>null</c> with the reason when the row cannot be an entry (a time not in the hashed form, or

@@ -1,0 +1,109 @@
+using Npgsql;
+using Shouldly;
+using Xunit;
+
+namespace TruceWatch.Cli.Tests;
+
+/// <summary><c>trucewatch backup</c>, <c>restore</c> and <c>copy</c>, run as a user would.</summary>
+public sealed class StoreCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-store-cli-").FullName;
+
+    [Fact]
+    public async Task A_backup_restored_into_a_new_file_holds_the_same_reports_and_ledger()
+    {
+        (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);
+        var before = await Run("verify", "--db", "live.db");
+
+        var backup = await Run("backup", "--db", "live.db", "--out", "backups/live.backup");
+        var again = await Run("backup", "--db", "live.db", "--out", "backups/live.backup");
+        var restore = await Run("restore", "backups/live.backup", "--db", "restored.db");
+        var after = await Run("verify", "--db", "restored.db");
+        var assessLive = await Run("assess", "--db", "live.db", "--agreement", "energy-moratorium-2025", "--format", "json");
+        var assessRestored = await Run("assess", "--db", "restored.db", "--agreement", "energy-moratorium-2025", "--format", "json");
+
+        backup.ExitCode.ShouldBe(0, backup.ToString());
+        backup.Stdout.ShouldContain("67 reports, ledger of 3 entries verified");
+        again.ExitCode.ShouldBe(1);
+        again.Stderr.ShouldContain("already exists");
+        restore.ExitCode.ShouldBe(0, restore.ToString());
+        restore.Stdout.ShouldContain("67 reports");
+        after.Stdout.ShouldBe(before.Stdout);
+        assessRestored.ExitCode.ShouldBe(0, assessRestored.ToString());
+        assessRestored.Stdout.ShouldBe(assessLive.Stdout);
+    }
+
+    [Fact]
+    public async Task A_restore_over_a_store_with_data_needs_replace()
+    {
+        (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);
+        (await Run("backup", "--db", "live.db", "--out", "live.backup")).ExitCode.ShouldBe(0);
+
+        var refused = await Run("restore", "live.backup", "--db", "live.db");
+        var replaced = await Run("restore", "live.backup", "--db", "live.db", "--replace");
+        var notABackup = await Run("restore", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "x.db");
+
+        refused.ExitCode.ShouldBe(1);
+        refused.Stderr.ShouldContain("already holds data");
+        replaced.ExitCode.ShouldBe(0, replaced.ToString());
+        notABackup.ExitCode.ShouldBe(1);
+        notABackup.Stderr.ShouldContain("neither a SQLite backup nor a pg_dump");
+    }
+
+    [Fact]
+    public async Task A_SQLite_store_copied_to_PostgreSQL_verifies_to_the_same_head()
+    {
+        var server = Environment.GetEnvironmentVariable("TRUCEWATCH_TEST_PG");
+        if (string.IsNullOrEmpty(server))
+        {
+            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", "TRUCEWATCH_TEST_PG is not set; ./test starts a PostgreSQL for this.");
+            Assert.Fail("TRUCEWATCH_TEST_PG is not set and CI=true: the copy to PostgreSQL must be tested.");
+        }
+
+        var name = "tw_cli_copy_" + Guid.NewGuid().ToString("N")[..12];
+        await Execute(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var target = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+            (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);
+            var source = await Run("verify", "--db", "live.db");
+
+            var copy = await Run("copy", "--from", "live.db", "--to", target);
+            var copied = await Run("verify", "--db", target);
+            var twice = await Run("copy", "--from", "live.db", "--to", target);
+
+            copy.ExitCode.ShouldBe(0, copy.ToString());
+            copy.Stdout.ShouldContain("1 imports, 67 reports, 0 quarantined rows, 3 ledger entries");
+            copied.Stdout.ShouldBe(source.Stdout);
+            twice.ExitCode.ShouldBe(1);
+            twice.Stderr.ShouldContain("already holds data");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; it is in the temp folder.
+        }
+    }
+
+    private Task<Trucewatch.Outcome> Run(params string[] args) => Trucewatch.RunAsync(_dir, args);
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
