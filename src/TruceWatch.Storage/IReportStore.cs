@@ -1,5 +1,7 @@
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
+using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Quarantine;
 
 namespace TruceWatch.Storage;
 
@@ -18,8 +20,17 @@ public interface IReportStore : IAsyncDisposable
     /// <summary>Stored reports whose possible time overlaps [from, to), in time order; reports with unknown time come last.</summary>
     IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Quarantined rows, newest import first.</summary>
-    Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default);
+    /// <summary>Quarantined rows, newest import first; only those of <paramref name="status"/> when it is given.</summary>
+    Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(QuarantineStatus? status = null, int limit = 1000, CancellationToken cancellationToken = default);
+
+    /// <summary>One quarantined row, or <c>null</c>.</summary>
+    Task<QuarantineEntry?> QuarantinedRowAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a review decision on a quarantined row if it is still at <paramref name="expectedVersion"/> (optimistic concurrency), and
+    /// appends it to the ledger in the same transaction. A stale version gets <see cref="EditResult{T}.Conflict"/> with the row as it is.
+    /// </summary>
+    Task<EditResult<QuarantineEntry>> DecideQuarantineAsync(long id, long expectedVersion, QuarantineDecision decision, CancellationToken cancellationToken = default);
 
     /// <summary>How many reports are stored.</summary>
     Task<long> CountReportsAsync(CancellationToken cancellationToken = default);
@@ -50,5 +61,17 @@ public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To
 /// <summary>A report as stored, with its row id.</summary>
 public sealed record StoredReport(long Id, Report Report);
 
-/// <summary>A quarantined row as stored.</summary>
-public sealed record QuarantineEntry(long Id, long ImportId, string Format, string FileName, long Line, string Reason, string Payload);
+/// <summary>A quarantined row as stored, with where it stands in review and the version an edit must name.</summary>
+public sealed record QuarantineEntry(long Id, long ImportId, string Format, string FileName, long Line, string Reason, string Payload)
+{
+    public QuarantineStatus Status { get; init; } = QuarantineStatus.Open;
+
+    /// <summary>1 when quarantined; one more with every decision.</summary>
+    public long Version { get; init; } = 1;
+
+    public string? DecidedBy { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public string? Note { get; init; }
+}

@@ -8,6 +8,8 @@ using TruceWatch.Core.Reports;
 using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
 using TruceWatch.Ingest.Formats;
+using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Quarantine;
 
 namespace TruceWatch.Storage.Tests;
 
@@ -569,6 +571,74 @@ public abstract class StoreSuite
             Backup.StoreBackup.RestoreAsync(file, Path.Combine(Scratch, "x.db"), replace: false, TimeProvider.System, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("neither a SQLite backup nor a pg_dump");
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_quarantined_row_lands_at_the_version_it_names_and_goes_to_the_ledger()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Header + "\ns,1,,2025-02-30,,RU,,,,,,,,,,,,,,,\ns,2,,2025-02-31,,RU,,,,,,,,,,,,,,,\n");
+        var row = (await store.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).First();
+        var entries = (await Ledger(store)).Count;
+
+        var result = await store.DecideQuarantineAsync(row.Id, 1, new(QuarantineStatus.Dismissed, "analyst-1", "the source's typo; the strike is in row 7"), TestContext.Current.CancellationToken);
+
+        var updated = result.ShouldBeOfType<EditResult<QuarantineEntry>.Updated>().Value;
+        updated.Version.ShouldBe(2);
+        updated.Status.ShouldBe(QuarantineStatus.Dismissed);
+        updated.DecidedBy.ShouldBe("analyst-1");
+        updated.DecidedAt.ShouldNotBeNull();
+        (await store.QuarantinedRowAsync(row.Id, TestContext.Current.CancellationToken)).ShouldBe(updated);
+        (await store.QuarantineAsync(QuarantineStatus.Open, cancellationToken: TestContext.Current.CancellationToken)).Count.ShouldBe(1);
+        (await store.QuarantineAsync(QuarantineStatus.Dismissed, cancellationToken: TestContext.Current.CancellationToken)).ShouldBe([updated]);
+        var ledger = await Ledger(store);
+        ledger.Count.ShouldBe(entries + 1);
+        ledger[^1].Kind.ShouldBe("quarantine.decision");
+        ledger[^1].Subject.ShouldBe($"quarantine:{row.Id}");
+        ledger[^1].Payload.ShouldBe("{\"version\":2,\"status\":\"dismissed\",\"by\":\"analyst-1\",\"note\":\"the source's typo; the strike is in row 7\"}");
+        (await Verify(store)).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_stale_decision_gets_a_conflict_with_the_row_as_it_now_is_and_changes_nothing()
+    {
+        await using var store = await OpenFreshAsync();
+        await Import(store, Header + "\ns,1,,2025-02-30,,RU,,,,,,,,,,,,,,,\n");
+        var row = (await store.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).Single();
+        await store.DecideQuarantineAsync(row.Id, 1, new(QuarantineStatus.Dismissed, "a", "not a report"), TestContext.Current.CancellationToken);
+        var entries = (await Ledger(store)).Count;
+
+        var stale = await store.DecideQuarantineAsync(row.Id, 1, new(QuarantineStatus.Corrected, "b", "fixed upstream"), TestContext.Current.CancellationToken);
+        var missing = await store.DecideQuarantineAsync(row.Id + 1000, 1, new(QuarantineStatus.Dismissed, "b", "x"), TestContext.Current.CancellationToken);
+
+        var conflict = stale.ShouldBeOfType<EditResult<QuarantineEntry>.Conflict>();
+        conflict.ExpectedVersion.ShouldBe(1);
+        conflict.Current.Version.ShouldBe(2);
+        conflict.Current.Status.ShouldBe(QuarantineStatus.Dismissed);
+        conflict.Current.DecidedBy.ShouldBe("a");
+        missing.ShouldBeOfType<EditResult<QuarantineEntry>.NotFound>().Id.ShouldBe(row.Id + 1000);
+        (await store.QuarantinedRowAsync(row.Id, TestContext.Current.CancellationToken))!.Status.ShouldBe(QuarantineStatus.Dismissed);
+        (await Ledger(store)).Count.ShouldBe(entries);
+    }
+
+    [Fact]
+    public async Task Of_two_reviewers_deciding_the_same_version_at_once_exactly_one_lands()
+    {
+        await using var store = await OpenFreshAsync();
+        await using var other = await ReopenAsync();
+        await Import(store, Header + "\ns,1,,2025-02-30,,RU,,,,,,,,,,,,,,,\n");
+        var row = (await store.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).Single();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => store.DecideQuarantineAsync(row.Id, 1, new(QuarantineStatus.Dismissed, "a", "junk"), TestContext.Current.CancellationToken)),
+            Task.Run(() => other.DecideQuarantineAsync(row.Id, 1, new(QuarantineStatus.Corrected, "b", "fixed"), TestContext.Current.CancellationToken)));
+
+        results.Count(r => r is EditResult<QuarantineEntry>.Updated).ShouldBe(1);
+        results.Count(r => r is EditResult<QuarantineEntry>.Conflict).ShouldBe(1);
+        var final = await store.QuarantinedRowAsync(row.Id, TestContext.Current.CancellationToken);
+        final!.Version.ShouldBe(2);
+        (await Ledger(store)).Count(e => e.Kind == "quarantine.decision").ShouldBe(1);
+        (await Verify(store)).IsIntact.ShouldBeTrue();
     }
 
     /// <summary>A canonical file of <paramref name="rows"/> distinct reports, with points, targets and counts.</summary>

@@ -46,7 +46,8 @@ internal static class ImportChanges
 
     private static string Subject(long importId) => string.Create(CultureInfo.InvariantCulture, $"import:{importId}");
 
-    private static string Write(Action<Utf8JsonWriter> properties)
+    /// <summary>A compact JSON object of the properties <paramref name="properties"/> writes.</summary>
+    public static string Write(Action<Utf8JsonWriter> properties)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions))

@@ -3,7 +3,9 @@ using Npgsql;
 using NpgsqlTypes;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
+using TruceWatch.Storage.Edits;
 using TruceWatch.Storage.Ledger;
+using TruceWatch.Storage.Quarantine;
 
 namespace TruceWatch.Storage.Postgres;
 
@@ -103,20 +105,17 @@ public sealed class PostgresReportStore : IReportStore
         }
     }
 
-    public async Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default)
-    {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT id, import_id, format, file_name, line, reason, payload FROM quarantine ORDER BY import_id DESC, line LIMIT $1");
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        var list = new List<QuarantineEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new QuarantineEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6)));
-        }
+    public Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(QuarantineStatus? status = null, int limit = 1000, CancellationToken cancellationToken = default) =>
+        PostgresQuarantine.ListAsync(_dataSource, status, limit, cancellationToken);
 
-        return list;
+    public async Task<QuarantineEntry?> QuarantinedRowAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await PostgresQuarantine.OneAsync(connection, id, cancellationToken).ConfigureAwait(false);
     }
+
+    public Task<EditResult<QuarantineEntry>> DecideQuarantineAsync(long id, long expectedVersion, QuarantineDecision decision, CancellationToken cancellationToken = default) =>
+        PostgresQuarantine.DecideAsync(_dataSource, _time, id, expectedVersion, decision, cancellationToken);
 
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
     {

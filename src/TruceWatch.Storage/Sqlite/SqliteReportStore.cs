@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
+using TruceWatch.Storage.Edits;
 using TruceWatch.Storage.Ledger;
+using TruceWatch.Storage.Quarantine;
 
 namespace TruceWatch.Storage.Sqlite;
 
@@ -260,20 +262,22 @@ public sealed class SqliteReportStore : IReportStore
         }
     }
 
-    public async Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(int limit = 1000, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QuarantineEntry>> QuarantineAsync(QuarantineStatus? status = null, int limit = 1000, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, import_id, format, file_name, line, reason, payload FROM quarantine ORDER BY import_id DESC, line LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", limit);
-        var list = new List<QuarantineEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new QuarantineEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5), reader.GetString(6)));
-        }
+        return await SqliteQuarantine.ListAsync(connection, status, limit, cancellationToken).ConfigureAwait(false);
+    }
 
-        return list;
+    public async Task<QuarantineEntry?> QuarantinedRowAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteQuarantine.OneAsync(connection, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<EditResult<QuarantineEntry>> DecideQuarantineAsync(long id, long expectedVersion, QuarantineDecision decision, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteQuarantine.DecideAsync(connection, _time, id, expectedVersion, decision, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)

@@ -164,10 +164,11 @@ public static class StoreCopy
     private static async Task<long> CopyQuarantineAsync(SqliteConnection from, NpgsqlConnection to, CancellationToken cancellationToken)
     {
         await using var select = from.CreateCommand();
-        select.CommandText = "SELECT id, import_id, format, file_name, line, reason, payload, payload_sha256 FROM quarantine ORDER BY id";
+        select.CommandText = "SELECT id, import_id, format, file_name, line, reason, payload, payload_sha256, status, version, decided_by, decided_at, note FROM quarantine ORDER BY id";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var writer = await to.BeginBinaryImportAsync(
-            "COPY quarantine (id, import_id, format, file_name, line, reason, payload, payload_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            "COPY quarantine (id, import_id, format, file_name, line, reason, payload, payload_sha256, status, version, decided_by, decided_at, note) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
         long n = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -177,11 +178,15 @@ public static class StoreCopy
             await WriteText(writer, reader, 2, cancellationToken).ConfigureAwait(false);
             await WriteText(writer, reader, 3, cancellationToken).ConfigureAwait(false);
             await writer.WriteAsync(reader.GetInt64(4), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            for (var i = 5; i < 8; i++)
+            for (var i = 5; i < 9; i++)
             {
                 await WriteText(writer, reader, i, cancellationToken).ConfigureAwait(false);
             }
 
+            await writer.WriteAsync(reader.GetInt64(9), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await WriteText(writer, reader, 10, cancellationToken).ConfigureAwait(false);
+            await WriteInstant(writer, reader, 11, cancellationToken).ConfigureAwait(false);
+            await WriteText(writer, reader, 12, cancellationToken).ConfigureAwait(false);
             n++;
         }
 
