@@ -22,6 +22,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     CopyCommand.Create(),
     KeygenCommand.Create(),
     CheckpointCommand.Create(),
+    QuarantineCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

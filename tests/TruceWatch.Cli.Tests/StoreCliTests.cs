@@ -85,6 +85,34 @@ public sealed class StoreCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_quarantined_row_is_decided_once_and_a_second_decision_on_the_old_version_is_a_conflict()
+    {
+        var bad = Path.Combine(_dir, "night.csv");
+        await File.WriteAllTextAsync(bad, "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description\n" +
+            "s,0,,2025-03-20,,RU,,,,,,,,,,,,,,,\ns,1,,2025-02-30,,RU,,,,,,,,,,,,,,,\n", TestContext.Current.CancellationToken);
+        (await Run("import", bad, "--db", "q.db")).ExitCode.ShouldBe(0);
+
+        var open = await Run("quarantine", "list", "--db", "q.db", "--status", "open");
+        var decide = await Run("quarantine", "decide", "1", "--db", "q.db", "--version", "1", "--status", "dismissed", "--by", "analyst-1", "--note", "no such date");
+        var stale = await Run("quarantine", "decide", "1", "--db", "q.db", "--version", "1", "--status", "corrected", "--by", "analyst-2", "--note", "fixed");
+        var noNote = await Run("quarantine", "decide", "1", "--db", "q.db", "--version", "2", "--status", "dismissed");
+        var dismissed = await Run("quarantine", "list", "--db", "q.db", "--status", "dismissed");
+        var ledger = await Run("export", "--ledger", "--db", "q.db");
+
+        open.ExitCode.ShouldBe(0, open.ToString());
+        open.Stdout.ShouldContain("1 row(s) open");
+        open.Stdout.ShouldContain("2025-02-30");
+        decide.ExitCode.ShouldBe(0, decide.ToString());
+        decide.Stdout.ShouldContain("Row 1 is now dismissed (version 2), by analyst-1");
+        stale.ExitCode.ShouldBe(3);
+        stale.Stderr.ShouldContain("it is at version 2, dismissed by analyst-1 (no such date). Nothing was changed");
+        noNote.ExitCode.ShouldBe(1);
+        noNote.Stderr.ShouldContain("give a note");
+        dismissed.Stdout.ShouldContain("analyst-1: no such date");
+        ledger.Stdout.ShouldContain("\"kind\":\"quarantine.decision\",\"subject\":\"quarantine:1\"");
+    }
+
     public void Dispose()
     {
         try

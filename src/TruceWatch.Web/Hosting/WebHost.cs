@@ -39,6 +39,7 @@ public static class WebHost
         app.MapAgreementsApi();
         app.MapAssessmentsApi();
         app.MapReplayApi();
+        app.MapQuarantineApi();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }
