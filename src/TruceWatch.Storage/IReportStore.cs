@@ -1,12 +1,13 @@
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Quarantine;
 
 namespace TruceWatch.Storage;
 
 /// <summary>Where reports live. One interface for every backend; the same test suite runs against each.</summary>
-public interface IReportStore : IAsyncDisposable
+public interface IReportStore : IJudgingStore, IAsyncDisposable
 {
     /// <summary>Applies every migration not yet applied. Safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
@@ -55,6 +56,12 @@ public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates
 /// <summary>A filter on stored reports; <c>null</c> bounds are open.</summary>
 public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To = null)
 {
+    /// <summary>Only reports with an id at least this (a judging job's range).</summary>
+    public long? FirstId { get; init; }
+
+    /// <summary>Only reports with an id at most this.</summary>
+    public long? LastId { get; init; }
+
     public static readonly ReportQuery All = new();
 }
 

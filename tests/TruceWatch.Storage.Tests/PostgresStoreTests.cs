@@ -2,6 +2,7 @@ using Npgsql;
 using Shouldly;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Storage.Postgres;
+using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Transfer;
 using Xunit;
 
@@ -160,11 +161,20 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
         List<StoredReport> reports;
         List<LedgerEvent> ledger;
         IReadOnlyList<QuarantineEntry> quarantine;
+        var assessments = new List<StoredAssessment>();
         await using (var sqlite = await StoreFactory.OpenAsync(sqlitePath, TimeProvider.System, TestContext.Current.CancellationToken))
         {
             await Import(sqlite, File.ReadAllText(Path.Combine(Repo.Root, "data", "ua-strikes-on-russian-energy", "reports.csv")), "reports.csv");
             await Import(sqlite, Header + "\ns,1,,2025-03-20,,RU,,,,,,,UA,UA-63,Kharkiv,49.99,36.23,energy.grid;civilian.residential,,,\"Харків, \"\"ТЕЦ-5\"\"\"\ns,2,,2025-02-30,,RU,,,,,,,,,,,,,,,\n", "ніч.csv");
             await Import(sqlite, Generated(2_500), "generated.csv");
+            var worker = new JudgingWorker(sqlite, BundledTerms(), "w");
+            await worker.QueueAsync(TestContext.Current.CancellationToken);
+            await worker.DrainAsync(cancellationToken: TestContext.Current.CancellationToken);
+            await foreach (var a in sqlite.AssessmentsAsync("energy-moratorium-2025", TestContext.Current.CancellationToken))
+            {
+                assessments.Add(a);
+            }
+
             reports = await All(sqlite);
             ledger = await Ledger(sqlite);
             quarantine = await sqlite.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -187,6 +197,15 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
 
         (await copy.QuarantineAsync(cancellationToken: TestContext.Current.CancellationToken)).ShouldBe(quarantine);
         (await Ledger(copy)).ShouldBe(ledger);
+        var copiedAssessments = new List<StoredAssessment>();
+        await foreach (var a in copy.AssessmentsAsync("energy-moratorium-2025", TestContext.Current.CancellationToken))
+        {
+            copiedAssessments.Add(a);
+        }
+
+        assessments.Count.ShouldBe(reports.Count);
+        copiedAssessments.ShouldBe(assessments);
+        (await copy.JudgingJobsAsync(TestContext.Current.CancellationToken)).Done.ShouldBe(6);
         var payloads = await PostgresServer.ScalarAsync<long>(target, "SELECT count(*) FROM reports WHERE payload_sha256 = encode(sha256(convert_to(payload, 'UTF8')), 'hex')");
         payloads.ShouldBe(reports.Count);
 

@@ -17,7 +17,7 @@ namespace TruceWatch.Storage.Tests;
 /// The storage suite: every backend must pass it. Each backend subclasses it with a way to open a fresh, empty store
 /// (<see cref="SqliteStoreTests"/> here, <see cref="PostgresStoreTests"/> against the server <c>TRUCEWATCH_TEST_PG</c> names).
 /// </summary>
-public abstract class StoreSuite
+public abstract partial class StoreSuite
 {
     protected const string Header = CanonicalColumns.Header;
 

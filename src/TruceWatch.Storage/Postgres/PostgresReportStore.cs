@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Ledger;
 using TruceWatch.Storage.Quarantine;
 
@@ -96,6 +97,18 @@ public sealed class PostgresReportStore : IReportStore
             where.Add(Bound(command, "start_time", "<", to));
         }
 
+        if (query.FirstId is { } first)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = first });
+            where.Add("id >= $" + command.Parameters.Count);
+        }
+
+        if (query.LastId is { } last)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last });
+            where.Add("id <= $" + command.Parameters.Count);
+        }
+
         command.CommandText = PostgresColumns.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
             " ORDER BY start_time ASC NULLS LAST, start_time_ticks, id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -116,6 +129,26 @@ public sealed class PostgresReportStore : IReportStore
 
     public Task<EditResult<QuarantineEntry>> DecideQuarantineAsync(long id, long expectedVersion, QuarantineDecision decision, CancellationToken cancellationToken = default) =>
         PostgresQuarantine.DecideAsync(_dataSource, _time, id, expectedVersion, decision, cancellationToken);
+
+    public Task<bool> RecordTermsAsync(TermsVersion terms, CancellationToken cancellationToken = default) =>
+        PostgresJudging.RecordTermsAsync(_dataSource, _time, terms, cancellationToken);
+
+    public Task<int> EnqueueJudgingAsync(TermsVersion terms, CancellationToken cancellationToken = default) =>
+        PostgresJudging.EnqueueAsync(_dataSource, _time, terms, cancellationToken);
+
+    public Task<JudgingJob?> ClaimJudgingJobAsync(string worker, TimeSpan staleAfter, CancellationToken cancellationToken = default) =>
+        PostgresJudging.ClaimAsync(_dataSource, _time, worker, staleAfter, cancellationToken);
+
+    public Task<bool> CompleteJudgingJobAsync(JudgingJob job, int agreementVersion, IReadOnlyList<StoredVerdict> verdicts, CancellationToken cancellationToken = default) =>
+        PostgresJudging.CompleteAsync(_dataSource, _time, job, agreementVersion, verdicts, cancellationToken);
+
+    public Task FailJudgingJobAsync(JudgingJob job, string error, int maxAttempts, CancellationToken cancellationToken = default) =>
+        PostgresJudging.FailAsync(_dataSource, _time, job, error, maxAttempts, cancellationToken);
+
+    public Task<JobCounts> JudgingJobsAsync(CancellationToken cancellationToken = default) => PostgresJudging.CountsAsync(_dataSource, cancellationToken);
+
+    public IAsyncEnumerable<StoredAssessment> AssessmentsAsync(string agreementId, CancellationToken cancellationToken = default) =>
+        PostgresJudging.AssessmentsAsync(_dataSource, agreementId, cancellationToken);
 
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Ledger;
 using TruceWatch.Storage.Quarantine;
 
@@ -253,6 +254,18 @@ public sealed class SqliteReportStore : IReportStore
             command.Parameters.AddWithValue("$to", ReportColumns.Time(to));
         }
 
+        if (query.FirstId is { } first)
+        {
+            where.Add("id >= $first");
+            command.Parameters.AddWithValue("$first", first);
+        }
+
+        if (query.LastId is { } last)
+        {
+            where.Add("id <= $last");
+            command.Parameters.AddWithValue("$last", last);
+        }
+
         command.CommandText = ReportColumns.Select + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
             " ORDER BY start_time IS NULL, start_time, id";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -278,6 +291,51 @@ public sealed class SqliteReportStore : IReportStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await SqliteQuarantine.DecideAsync(connection, _time, id, expectedVersion, decision, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> RecordTermsAsync(TermsVersion terms, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteJudging.RecordTermsAsync(connection, _time, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> EnqueueJudgingAsync(TermsVersion terms, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteJudging.EnqueueAsync(connection, _time, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JudgingJob?> ClaimJudgingJobAsync(string worker, TimeSpan staleAfter, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteJudging.ClaimAsync(connection, _time, worker, staleAfter, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> CompleteJudgingJobAsync(JudgingJob job, int agreementVersion, IReadOnlyList<StoredVerdict> verdicts, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteJudging.CompleteAsync(connection, _time, job, agreementVersion, verdicts, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task FailJudgingJobAsync(JudgingJob job, string error, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await SqliteJudging.FailAsync(connection, _time, job, error, maxAttempts, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JobCounts> JudgingJobsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteJudging.CountsAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<StoredAssessment> AssessmentsAsync(string agreementId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var a in SqliteJudging.AssessmentsAsync(connection, agreementId, cancellationToken).ConfigureAwait(false))
+        {
+            yield return a;
+        }
     }
 
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)

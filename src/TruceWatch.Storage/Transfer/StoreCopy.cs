@@ -17,6 +17,53 @@ public static class StoreCopy
 {
     private const int ProgressEvery = 50_000;
 
+    private static readonly (string, Column)[] Sources =
+        [("id", Column.Text), ("name", Column.Text), ("kind", Column.Text), ("reliability", Column.Text), ("speaks_for", Column.Text)];
+
+    private static readonly (string, Column)[] Imports =
+    [
+        ("id", Column.Bigint), ("file_name", Column.Text), ("format", Column.Text), ("started_at", Column.Instant), ("finished_at", Column.Instant),
+        ("accepted", Column.Bigint), ("duplicates", Column.Bigint), ("quarantined", Column.Bigint),
+    ];
+
+    private static readonly (string, Column)[] Quarantine =
+    [
+        ("id", Column.Bigint), ("import_id", Column.Bigint), ("format", Column.Text), ("file_name", Column.Text), ("line", Column.Bigint), ("reason", Column.Text),
+        ("payload", Column.Text), ("payload_sha256", Column.Text), ("status", Column.Text), ("version", Column.Bigint), ("decided_by", Column.Text),
+        ("decided_at", Column.Instant), ("note", Column.Text),
+    ];
+
+    private static readonly (string, Column)[] TermsVersions =
+        [("agreement_id", Column.Text), ("version", Column.Integer), ("sha256", Column.Text), ("recorded_at", Column.Instant)];
+
+    private static readonly (string, Column)[] JudgingJobs =
+    [
+        ("id", Column.Bigint), ("agreement_id", Column.Text), ("terms_sha256", Column.Text), ("first_report_id", Column.Bigint), ("last_report_id", Column.Bigint),
+        ("state", Column.Text), ("attempts", Column.Integer), ("queued_at", Column.Instant), ("taken_by", Column.Text), ("taken_at", Column.Instant),
+        ("finished_at", Column.Instant), ("error", Column.Text),
+    ];
+
+    private static readonly (string, Column)[] Assessments =
+    [
+        ("agreement_id", Column.Text), ("report_id", Column.Bigint), ("agreement_version", Column.Integer), ("terms_sha256", Column.Text), ("verdict", Column.Text),
+        ("reason", Column.Text), ("missing", Column.Text), ("job_id", Column.Bigint), ("judged_at", Column.Instant),
+    ];
+
+    private static readonly (string, Column)[] Ledger =
+    [
+        ("sequence", Column.Bigint), ("at_text", Column.Text), ("kind", Column.Text), ("subject", Column.Text), ("payload", Column.Text),
+        ("previous_hash", Column.Text), ("hash", Column.Text),
+    ];
+
+    /// <summary>How a column travels: SQLite's storage class on one side, the PostgreSQL type on the other.</summary>
+    private enum Column
+    {
+        Text,
+        Bigint,
+        Integer,
+        Instant,
+    }
+
     /// <exception cref="StoreCopyException">The source is not a SQLite store, its ledger is broken, or the target is not empty.</exception>
     public static async Task<CopyResult> CopyAsync(string from, string to, TimeProvider time, IProgress<CopyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -64,12 +111,15 @@ public static class StoreCopy
         }
 
         var counts = new CopyProgress();
-        counts = counts with { Sources = await CopySourcesAsync(sqliteConnection, pg, cancellationToken).ConfigureAwait(false) };
-        counts = counts with { Imports = await CopyImportsAsync(sqliteConnection, pg, cancellationToken).ConfigureAwait(false) };
+        counts = counts with { Sources = await CopyTableAsync(sqliteConnection, pg, "sources", "id", Sources, cancellationToken).ConfigureAwait(false) };
+        counts = counts with { Imports = await CopyTableAsync(sqliteConnection, pg, "imports", "id", Imports, cancellationToken).ConfigureAwait(false) };
         counts = await CopyReportsAsync(sqliteConnection, pg, counts, progress, cancellationToken).ConfigureAwait(false);
-        counts = counts with { Quarantined = await CopyQuarantineAsync(sqliteConnection, pg, cancellationToken).ConfigureAwait(false) };
-        counts = counts with { LedgerEntries = await CopyLedgerAsync(sqliteConnection, pg, cancellationToken).ConfigureAwait(false) };
-        foreach (var table in (string[])["imports", "reports", "quarantine"])
+        counts = counts with { Quarantined = await CopyTableAsync(sqliteConnection, pg, "quarantine", "id", Quarantine, cancellationToken).ConfigureAwait(false) };
+        await CopyTableAsync(sqliteConnection, pg, "terms_versions", "recorded_at, agreement_id", TermsVersions, cancellationToken).ConfigureAwait(false);
+        await CopyTableAsync(sqliteConnection, pg, "judging_jobs", "id", JudgingJobs, cancellationToken).ConfigureAwait(false);
+        counts = counts with { Assessments = await CopyTableAsync(sqliteConnection, pg, "assessments", "agreement_id, report_id", Assessments, cancellationToken).ConfigureAwait(false) };
+        counts = counts with { LedgerEntries = await CopyTableAsync(sqliteConnection, pg, "ledger", "sequence", Ledger, cancellationToken).ConfigureAwait(false) };
+        foreach (var table in (string[])["imports", "reports", "quarantine", "judging_jobs"])
         {
             await Execute(pg, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)", cancellationToken).ConfigureAwait(false);
         }
@@ -86,56 +136,6 @@ public static class StoreCopy
         }
 
         return new CopyResult(counts, after.HeadHash);
-    }
-
-    private static async Task<long> CopySourcesAsync(SqliteConnection from, NpgsqlConnection to, CancellationToken cancellationToken)
-    {
-        await using var select = from.CreateCommand();
-        select.CommandText = "SELECT id, name, kind, reliability, speaks_for FROM sources ORDER BY id";
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var writer = await to.BeginBinaryImportAsync("COPY sources (id, name, kind, reliability, speaks_for) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        long n = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < 5; i++)
-            {
-                await WriteText(writer, reader, i, cancellationToken).ConfigureAwait(false);
-            }
-
-            n++;
-        }
-
-        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return n;
-    }
-
-    private static async Task<long> CopyImportsAsync(SqliteConnection from, NpgsqlConnection to, CancellationToken cancellationToken)
-    {
-        await using var select = from.CreateCommand();
-        select.CommandText = "SELECT id, file_name, format, started_at, finished_at, accepted, duplicates, quarantined FROM imports ORDER BY id";
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var writer = await to.BeginBinaryImportAsync(
-            "COPY imports (id, file_name, format, started_at, finished_at, accepted, duplicates, quarantined) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        long n = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(reader.GetInt64(0), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 1, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 2, cancellationToken).ConfigureAwait(false);
-            await WriteInstant(writer, reader, 3, cancellationToken).ConfigureAwait(false);
-            await WriteInstant(writer, reader, 4, cancellationToken).ConfigureAwait(false);
-            for (var i = 5; i < 8; i++)
-            {
-                await writer.WriteAsync(reader.GetInt64(i), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            }
-
-            n++;
-        }
-
-        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return n;
     }
 
     private static async Task<CopyProgress> CopyReportsAsync(SqliteConnection from, NpgsqlConnection to, CopyProgress counts, IProgress<CopyProgress>? progress, CancellationToken cancellationToken)
@@ -161,55 +161,36 @@ public static class StoreCopy
         return counts with { Reports = n };
     }
 
-    private static async Task<long> CopyQuarantineAsync(SqliteConnection from, NpgsqlConnection to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a table row by row, column by column as <paramref name="columns"/> describe them, in <paramref name="order"/>. Every field is
+    /// carried as stored; the ledger's, hashed as text, comes out byte for byte.
+    /// </summary>
+    private static async Task<long> CopyTableAsync(SqliteConnection from, NpgsqlConnection to, string table, string order, (string Name, Column Kind)[] columns, CancellationToken cancellationToken)
     {
+        var names = string.Join(", ", columns.Select(c => c.Name));
         await using var select = from.CreateCommand();
-        select.CommandText = "SELECT id, import_id, format, file_name, line, reason, payload, payload_sha256, status, version, decided_by, decided_at, note FROM quarantine ORDER BY id";
+        select.CommandText = $"SELECT {names} FROM {table} ORDER BY {order}";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var writer = await to.BeginBinaryImportAsync(
-            "COPY quarantine (id, import_id, format, file_name, line, reason, payload, payload_sha256, status, version, decided_by, decided_at, note) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
+        await using var writer = await to.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         long n = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(reader.GetInt64(0), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(reader.GetInt64(1), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 2, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 3, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(reader.GetInt64(4), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            for (var i = 5; i < 9; i++)
+            for (var i = 0; i < columns.Length; i++)
             {
-                await WriteText(writer, reader, i, cancellationToken).ConfigureAwait(false);
-            }
+                if (reader.IsDBNull(i))
+                {
+                    await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
 
-            await writer.WriteAsync(reader.GetInt64(9), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 10, cancellationToken).ConfigureAwait(false);
-            await WriteInstant(writer, reader, 11, cancellationToken).ConfigureAwait(false);
-            await WriteText(writer, reader, 12, cancellationToken).ConfigureAwait(false);
-            n++;
-        }
-
-        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return n;
-    }
-
-    /// <summary>The ledger verbatim: every field as stored, so each entry hashes to the same value on the new backend.</summary>
-    private static async Task<long> CopyLedgerAsync(SqliteConnection from, NpgsqlConnection to, CancellationToken cancellationToken)
-    {
-        await using var select = from.CreateCommand();
-        select.CommandText = "SELECT sequence, at_text, kind, subject, payload, previous_hash, hash FROM ledger ORDER BY sequence";
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var writer = await to.BeginBinaryImportAsync(
-            "COPY ledger (sequence, at_text, kind, subject, payload, previous_hash, hash) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        long n = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(reader.GetInt64(0), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            for (var i = 1; i < 7; i++)
-            {
-                await WriteText(writer, reader, i, cancellationToken).ConfigureAwait(false);
+                await (columns[i].Kind switch
+                {
+                    Column.Text => writer.WriteAsync(reader.GetString(i), NpgsqlDbType.Text, cancellationToken),
+                    Column.Bigint => writer.WriteAsync(reader.GetInt64(i), NpgsqlDbType.Bigint, cancellationToken),
+                    Column.Integer => writer.WriteAsync(reader.GetInt32(i), NpgsqlDbType.Integer, cancellationToken),
+                    _ => writer.WriteAsync(Instant(reader.GetString(i)), NpgsqlDbType.TimestampTz, cancellationToken),
+                }).ConfigureAwait(false);
             }
 
             n++;
@@ -218,19 +199,10 @@ public static class StoreCopy
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return n;
     }
-
-    private static Task WriteText(NpgsqlBinaryImporter writer, SqliteDataReader reader, int i, CancellationToken cancellationToken) =>
-        reader.IsDBNull(i)
-            ? writer.WriteNullAsync(cancellationToken)
-            : writer.WriteAsync(reader.GetString(i), NpgsqlDbType.Text, cancellationToken);
 
     /// <summary>A bookkeeping time stored as UTC ISO 8601 text in SQLite, as a timestamptz.</summary>
-    private static Task WriteInstant(NpgsqlBinaryImporter writer, SqliteDataReader reader, int i, CancellationToken cancellationToken) =>
-        reader.IsDBNull(i)
-            ? writer.WriteNullAsync(cancellationToken)
-            : writer.WriteAsync(
-                DateTimeOffset.Parse(reader.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal).UtcDateTime,
-                NpgsqlDbType.TimestampTz, cancellationToken);
+    private static DateTime Instant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal).UtcDateTime;
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
@@ -248,7 +220,7 @@ public static class StoreCopy
 }
 
 /// <summary>How far a store copy has got: rows copied per table.</summary>
-public readonly record struct CopyProgress(long Sources, long Imports, long Reports, long Quarantined, long LedgerEntries);
+public readonly record struct CopyProgress(long Sources, long Imports, long Reports, long Quarantined, long Assessments, long LedgerEntries);
 
 /// <summary>A finished store copy: what it copied and the ledger head the target verified to.</summary>
 public sealed record CopyResult(CopyProgress Copied, string LedgerHead);
