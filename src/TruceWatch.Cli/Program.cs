@@ -23,6 +23,8 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     KeygenCommand.Create(),
     CheckpointCommand.Create(),
     QuarantineCommand.Create(),
+    JudgeCommand.Create(),
+    JudgeCommand.CreateWork(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

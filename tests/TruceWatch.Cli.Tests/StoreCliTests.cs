@@ -113,6 +113,34 @@ public sealed class StoreCliTests : IDisposable
         ledger.Stdout.ShouldContain("\"kind\":\"quarantine.decision\",\"subject\":\"quarantine:1\"");
     }
 
+    [Fact]
+    public async Task Judge_stores_the_verdicts_assess_computes_and_a_second_run_has_nothing_left_to_do()
+    {
+        (await Run("import", Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"), "--db", "j.db")).ExitCode.ShouldBe(0);
+        (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "j.db")).ExitCode.ShouldBe(0);
+
+        var judge = await Run("judge", "--db", "j.db", "--agreement", "energy-moratorium-2025", "--workers", "2");
+        var again = await Run("judge", "--db", "j.db", "--agreement", "energy-moratorium-2025");
+        var work = await Run("work", "--db", "j.db");
+        var assess = await Run("assess", "--db", "j.db", "--agreement", "energy-moratorium-2025", "--format", "json");
+        var verify = await Run("verify", "--db", "j.db");
+
+        judge.ExitCode.ShouldBe(0, judge.ToString());
+        judge.Stderr.ShouldContain("Queued 4 job(s)");
+        judge.Stdout.ShouldContain("Ran 4 job(s): 3,652 verdicts stored");
+        using var document = System.Text.Json.JsonDocument.Parse(assess.Stdout);
+        var computed = document.RootElement.GetProperty("summary").EnumerateObject()
+            .SelectMany(party => party.Value.EnumerateObject())
+            .GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Sum(v => v.Value.GetInt32()));
+        var row = judge.Stdout.Split('\n').Single(l => l.Contains("energy-moratorium-2025 v1", StringComparison.Ordinal));
+        var stored = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1..].Select(n => int.Parse(n, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        stored.ShouldBe(new[] { "violation", "indeterminate", "permitted", "out-of-scope", "outside-window" }.Select(v => computed.GetValueOrDefault(v)));
+        again.Stderr.ShouldContain("Queued 0 job(s)");
+        again.Stdout.ShouldContain("Ran 0 job(s)");
+        work.ExitCode.ShouldBe(0, work.ToString());
+        verify.Stdout.ShouldStartWith("ledger intact: 14 entries", Case.Sensitive, "2 imports of 3 and 6 entries, 1 terms entry, 4 assessments entries");
+    }
+
     public void Dispose()
     {
         try

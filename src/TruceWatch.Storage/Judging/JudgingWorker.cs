@@ -7,6 +7,10 @@ namespace TruceWatch.Storage.Judging;
 public sealed record TermsInForce(Agreement Agreement, string Sha256)
 {
     public TermsVersion Version => new(Agreement.Id, Agreement.Version, Sha256);
+
+    /// <summary>The agreement parsed from the terms file at <paramref name="path"/>, identified by that file's SHA-256.</summary>
+    public static TermsInForce Of(Agreement agreement, string path) =>
+        new(agreement, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 }
 
 /// <summary>What a worker has done so far.</summary>
@@ -20,6 +24,9 @@ public sealed class JudgingWorker(IReportStore store, IReadOnlyList<TermsInForce
 {
     /// <summary>A job held this long is taken for abandoned (its worker died) and given to another.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>Reports per job.</summary>
+    public const int JobSize = JudgingSql.JobSize;
 
     /// <summary>Tries before a job that keeps failing is set aside as failed.</summary>
     public const int MaxAttempts = 3;

@@ -29,6 +29,12 @@ public static class WebHost
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 
+        // Stored verdicts are kept current in the background unless switched off (tests that want a still store; a node that only serves).
+        if (builder.Configuration["TruceWatch:Judging"] is not { } judging ? settings.Judging : !string.Equals(judging, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService<JudgingService>();
+        }
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -40,6 +46,7 @@ public static class WebHost
         app.MapAssessmentsApi();
         app.MapReplayApi();
         app.MapQuarantineApi();
+        app.MapJudgingApi();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }

@@ -1,7 +1,7 @@
 namespace TruceWatch.Web.Hosting;
 
-/// <summary>What the web app serves: the store and the folder of agreement terms.</summary>
-public sealed record WebSettings(string Db, string? AgreementsDirectory)
+/// <summary>What the web app serves: the store and the folder of agreement terms; and whether it keeps stored verdicts current.</summary>
+public sealed record WebSettings(string Db, string? AgreementsDirectory, bool Judging = true)
 {
     /// <summary>The default store file, <c>trucewatch.db</c> in the working directory.</summary>
     public const string DefaultDb = "trucewatch.db";
