@@ -40,7 +40,8 @@ internal static class Probe
         var directory = Path.Combine(Path.GetTempPath(), "trucewatch-probe-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var path = Path.Combine(directory, "probe.db");
+            // TRUCEWATCH_PROBE_DB names another store to probe (e.g. an empty PostgreSQL database); by default a new SQLite file.
+            var path = Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_DB") is { Length: > 0 } other ? other : Path.Combine(directory, "probe.db");
             await using var store = await StoreFactory.OpenAsync(path, TimeProvider.System);
             await ApplyExperimentalPragmasAsync(path, output);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -58,7 +59,10 @@ internal static class Probe
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 }

@@ -31,19 +31,17 @@ public sealed class LedgerVerifier
 
         if (e.Sequence != _expectedSequence)
         {
-            return Break(e.Sequence, e.Sequence > _expectedSequence
-                ? $"entry {_expectedSequence} is missing (found {e.Sequence} next)"
-                : $"entry {e.Sequence} is out of order (expected {_expectedSequence})");
+            return Break(e.Sequence, LedgerBreaks.OutOfSequence(e.Sequence, _expectedSequence));
         }
 
         if (!string.Equals(e.PreviousHash, _previous, StringComparison.Ordinal))
         {
-            return Break(e.Sequence, $"entry {e.Sequence} does not follow entry {e.Sequence - 1}: its previous hash differs");
+            return Break(e.Sequence, LedgerBreaks.DoesNotFollow(e.Sequence));
         }
 
         if (!HashMatches(e))
         {
-            return Break(e.Sequence, $"entry {e.Sequence} was changed: its content does not match its hash");
+            return Break(e.Sequence, LedgerBreaks.Changed(e.Sequence));
         }
 
         _previous = e.Hash;

@@ -23,7 +23,7 @@ internal static class LedgerRows
         {
             if (row.IsDBNull(i))
             {
-                unreadable = string.Create(CultureInfo.InvariantCulture, $"entry {sequence} was changed: its {row.GetName(i)} is missing");
+                unreadable = LedgerBreaks.FieldMissing(sequence, row.GetName(i));
                 return null;
             }
         }
@@ -31,7 +31,7 @@ internal static class LedgerRows
         var atText = row.GetString(1);
         if (!DateTimeOffset.TryParseExact(atText, AtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
         {
-            unreadable = string.Create(CultureInfo.InvariantCulture, $"entry {sequence} was changed: its time '{atText}' is not a ledger time");
+            unreadable = LedgerBreaks.NotATime(sequence, atText);
             return null;
         }
 

@@ -55,55 +55,71 @@ internal static class PostgresColumns
     /// <summary>Copying whole rows into <c>reports</c> with their ids, as a store copy does (the import goes through staging).</summary>
     public const string CopyWithIds = "COPY reports (id, import_id, " + Columns + ") FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>Writes one report as a row of the staging table.</summary>
-    public static async Task WriteAsync(NpgsqlBinaryImporter writer, int ord, ReportRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one report as a row of the staging table. The row writers are synchronous: the importer buffers rows and only touches the
+    /// network when its buffer fills, and an awaited call per field cost more than the rest of the import (docs/benchmarks.md).
+    /// </summary>
+    public static void Write(NpgsqlBinaryImporter writer, int ord, ReportRecord record)
     {
-        await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(ord, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await WriteColumnsAsync(writer, record, cancellationToken).ConfigureAwait(false);
+        writer.StartRow();
+        writer.Write(ord, NpgsqlDbType.Integer);
+        WriteColumns(writer, record);
+    }
+
+    /// <summary>Copying new rows straight into <c>reports</c>, ids from the identity (the import's fast path).</summary>
+    public const string CopyDirect = "COPY reports (import_id, " + Columns + ") FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Writes one report as a row of <see cref="CopyDirect"/>; returns its payload's SHA-256, for the ledger.</summary>
+    public static string WriteDirect(NpgsqlBinaryImporter writer, long importId, ReportRecord record)
+    {
+        writer.StartRow();
+        writer.Write(importId, NpgsqlDbType.Bigint);
+        return WriteColumns(writer, record);
     }
 
     /// <summary>Writes one report as a row of <see cref="CopyWithIds"/>.</summary>
-    public static async Task WriteWithIdsAsync(NpgsqlBinaryImporter writer, long id, long importId, ReportRecord record, CancellationToken cancellationToken)
+    public static void WriteWithIds(NpgsqlBinaryImporter writer, long id, long importId, ReportRecord record)
     {
-        await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(importId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await WriteColumnsAsync(writer, record, cancellationToken).ConfigureAwait(false);
+        writer.StartRow();
+        writer.Write(id, NpgsqlDbType.Bigint);
+        writer.Write(importId, NpgsqlDbType.Bigint);
+        WriteColumns(writer, record);
     }
 
-    /// <summary>The report's <see cref="Columns"/>, in order.</summary>
-    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter writer, ReportRecord record, CancellationToken cancellationToken)
+    /// <summary>The report's <see cref="Columns"/>, in order; returns the payload's SHA-256 it wrote.</summary>
+    private static string WriteColumns(NpgsqlBinaryImporter writer, ReportRecord record)
     {
         var r = record.Report;
-        await writer.WriteAsync(r.Key.Source, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(r.Key.SourceRecordId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(record.Line, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await WriteTimeAsync(writer, r.ReportedAt, cancellationToken).ConfigureAwait(false);
-        await WriteTimeAsync(writer, r.Time.Start, cancellationToken).ConfigureAwait(false);
-        await WriteTimeAsync(writer, r.Time.End, cancellationToken).ConfigureAwait(false);
-        await WriteTimeAsync(writer, r.Time.Latest, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(r.Time.Precision.ToText(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Perpetrator?.Value, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Domain?.ToText(), cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Means?.Value, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(r.MeansInferred, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Weapon, cancellationToken).ConfigureAwait(false);
-        await WriteIntAsync(writer, r.Counts.Launched, cancellationToken).ConfigureAwait(false);
-        await WriteIntAsync(writer, r.Counts.Intercepted, cancellationToken).ConfigureAwait(false);
-        await WriteIntAsync(writer, r.Counts.Hits, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Place.Country, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Place.Admin1, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Place.Name, cancellationToken).ConfigureAwait(false);
-        await WriteDoubleAsync(writer, r.Place.Point?.Lat, cancellationToken).ConfigureAwait(false);
-        await WriteDoubleAsync(writer, r.Place.Point?.Lon, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(PlacePrecisions.ToText(r.Place.Precision), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(Targets(r.Targets), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteIntAsync(writer, r.Harm.Killed, cancellationToken).ConfigureAwait(false);
-        await WriteIntAsync(writer, r.Harm.Injured, cancellationToken).ConfigureAwait(false);
-        await WriteTextAsync(writer, r.Description, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(record.Payload, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(Sha256(record.Payload), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        writer.Write(r.Key.Source, NpgsqlDbType.Text);
+        writer.Write(r.Key.SourceRecordId, NpgsqlDbType.Text);
+        writer.Write(record.Line, NpgsqlDbType.Bigint);
+        WriteTime(writer, r.ReportedAt);
+        WriteTime(writer, r.Time.Start);
+        WriteTime(writer, r.Time.End);
+        WriteTime(writer, r.Time.Latest);
+        writer.Write(r.Time.Precision.ToText(), NpgsqlDbType.Text);
+        WriteText(writer, r.Perpetrator?.Value);
+        WriteText(writer, r.Domain?.ToText());
+        WriteText(writer, r.Means?.Value);
+        writer.Write(r.MeansInferred, NpgsqlDbType.Boolean);
+        WriteText(writer, r.Weapon);
+        WriteInt(writer, r.Counts.Launched);
+        WriteInt(writer, r.Counts.Intercepted);
+        WriteInt(writer, r.Counts.Hits);
+        WriteText(writer, r.Place.Country);
+        WriteText(writer, r.Place.Admin1);
+        WriteText(writer, r.Place.Name);
+        WriteDouble(writer, r.Place.Point?.Lat);
+        WriteDouble(writer, r.Place.Point?.Lon);
+        writer.Write(PlacePrecisions.ToText(r.Place.Precision), NpgsqlDbType.Text);
+        writer.Write(Targets(r.Targets), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        WriteInt(writer, r.Harm.Killed);
+        WriteInt(writer, r.Harm.Injured);
+        WriteText(writer, r.Description);
+        writer.Write(record.Payload, NpgsqlDbType.Text);
+        var sha = Sha256(record.Payload);
+        writer.Write(sha, NpgsqlDbType.Text);
+        return sha;
     }
 
     public static StoredReport Read(NpgsqlDataReader row)
@@ -148,29 +164,56 @@ internal static class PostgresColumns
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static async Task WriteTimeAsync(NpgsqlBinaryImporter writer, DateTimeOffset? value, CancellationToken cancellationToken)
+    private static void WriteTime(NpgsqlBinaryImporter writer, DateTimeOffset? value)
     {
         if (value is { } v)
         {
             var (micros, ticks) = Split(v);
-            await writer.WriteAsync(micros, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync(ticks, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            writer.Write(micros, NpgsqlDbType.TimestampTz);
+            writer.Write(ticks, NpgsqlDbType.Smallint);
         }
         else
         {
-            await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            await writer.WriteAsync((short)0, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            writer.WriteNull();
+            writer.Write((short)0, NpgsqlDbType.Smallint);
         }
     }
 
-    private static Task WriteTextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+    private static void WriteText(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, NpgsqlDbType.Text);
+        }
+    }
 
-    private static Task WriteIntAsync(NpgsqlBinaryImporter writer, int? value, CancellationToken cancellationToken) =>
-        value is { } v ? writer.WriteAsync(v, NpgsqlDbType.Integer, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+    private static void WriteInt(NpgsqlBinaryImporter writer, int? value)
+    {
+        if (value is { } v)
+        {
+            writer.Write(v, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
 
-    private static Task WriteDoubleAsync(NpgsqlBinaryImporter writer, double? value, CancellationToken cancellationToken) =>
-        value is { } v ? writer.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+    private static void WriteDouble(NpgsqlBinaryImporter writer, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.Write(v, NpgsqlDbType.Double);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
 
     private static string[] Targets(ImmutableArray<TaxonomyPath> targets)
     {

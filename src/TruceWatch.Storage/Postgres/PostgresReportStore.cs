@@ -278,12 +278,17 @@ public sealed class PostgresReportStore : IReportStore
             return 0;
         }
 
+        if (batch.DirectCopy && !batch.HasRepeatedKeys() && await TryCopyDirectAsync(connection, importId, batch, changes, cancellationToken).ConfigureAwait(false))
+        {
+            return batch.Accepted.Count;
+        }
+
         await ExecuteAsync(connection, PostgresColumns.CreateStaging, cancellationToken).ConfigureAwait(false);
         await using (var writer = await connection.BeginBinaryImportAsync(PostgresColumns.Copy, cancellationToken).ConfigureAwait(false))
         {
             for (var i = 0; i < batch.Accepted.Count; i++)
             {
-                await PostgresColumns.WriteAsync(writer, i, batch.Accepted[i], cancellationToken).ConfigureAwait(false);
+                PostgresColumns.Write(writer, i, batch.Accepted[i]);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -301,6 +306,44 @@ public sealed class PostgresReportStore : IReportStore
         }
 
         return inserted;
+    }
+
+    /// <summary>
+    /// The fast path for new data: COPY the batch straight into <c>reports</c> (no staging table, no INSERT … SELECT) under a savepoint.
+    /// A key already stored makes the COPY fail; the savepoint is rolled back, the batch goes through staging, and so does the rest of
+    /// the import. Measured at about 3× the staging path's rows per second (docs/benchmarks.md).
+    /// </summary>
+    private static async Task<bool> TryCopyDirectAsync(NpgsqlConnection connection, long importId, Batch batch, List<Moved> changes, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "SAVEPOINT direct_copy", cancellationToken).ConfigureAwait(false);
+        var hashes = new string[batch.Accepted.Count];
+        try
+        {
+            await using (var writer = await connection.BeginBinaryImportAsync(PostgresColumns.CopyDirect, cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < batch.Accepted.Count; i++)
+                {
+                    hashes[i] = PostgresColumns.WriteDirect(writer, importId, batch.Accepted[i]);
+                }
+
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct_copy", cancellationToken).ConfigureAwait(false);
+            batch.DirectCopy = false;
+            return false;
+        }
+
+        await ExecuteAsync(connection, "RELEASE SAVEPOINT direct_copy", cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < batch.Accepted.Count; i++)
+        {
+            var record = batch.Accepted[i];
+            changes.Add(new Moved(record.Line, i, record.Report.Key, hashes[i], null));
+        }
+
+        return true;
     }
 
     /// <summary>Quarantines the batch's rejected rows not quarantined before and adds a ledger change for each of those.</summary>
@@ -409,6 +452,27 @@ public sealed class PostgresReportStore : IReportStore
                     Rejected.Add(r.Row);
                     break;
             }
+        }
+
+        /// <summary>
+        /// Whether this import may still COPY straight into <c>reports</c>: true until a batch meets a key already stored (a re-run, an
+        /// overlapping file), after which the rest of the import goes through staging, which skips such keys without an error.
+        /// </summary>
+        public bool DirectCopy { get; set; } = true;
+
+        /// <summary>Whether two accepted rows of the batch share a key (the second must count as a duplicate, which only staging does).</summary>
+        public bool HasRepeatedKeys()
+        {
+            var keys = new HashSet<ReportKey>(Accepted.Count);
+            foreach (var r in Accepted)
+            {
+                if (!keys.Add(r.Report.Key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Clear()

@@ -208,33 +208,9 @@ public sealed class SqliteReportStore : IReportStore
 
     public async Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default)
     {
+        // SQLite reads are synchronous underneath: the raw reader walks the chain without an awaited task or an object per entry.
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = LedgerRows.Select;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-
-        // SQLite reads are synchronous underneath; the synchronous loop skips an awaited task per entry on a million-entry walk.
-        var verifier = new LedgerVerifier();
-        var rows = 0;
-        while (reader.Read())
-        {
-            if (++rows % 4096 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (LedgerRows.Read(reader, out var unreadable) is not { } e)
-            {
-                return verifier.Fail(reader.GetInt64(0), unreadable!);
-            }
-
-            if (!verifier.Add(e))
-            {
-                break;
-            }
-        }
-
-        return verifier.Result;
+        return SqliteLedgerVerifier.Verify(connection, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)

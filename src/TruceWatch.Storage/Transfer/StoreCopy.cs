@@ -150,7 +150,7 @@ public static class StoreCopy
             var stored = ReportColumns.Read(reader);
             var importId = reader.GetInt64(ReportColumns.WholeImportId);
             var record = new ReportRecord(stored.Report, reader.GetString(ReportColumns.WholePayload), reader.GetInt64(ReportColumns.WholeLine));
-            await PostgresColumns.WriteWithIdsAsync(writer, stored.Id, importId, record, cancellationToken).ConfigureAwait(false);
+            PostgresColumns.WriteWithIds(writer, stored.Id, importId, record);
             if (++n % ProgressEvery == 0)
             {
                 progress?.Report(counts with { Reports = n });
