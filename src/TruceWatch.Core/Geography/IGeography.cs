@@ -1,0 +1,27 @@
+using TruceWatch.Core.Logic;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Core.Geography;
+
+/// <summary>What a distance in the terms is measured from: the front line on the day, or the Ukraine–Russia state border.</summary>
+public enum DistanceFrom
+{
+    FrontLine,
+    Border,
+}
+
+/// <summary>
+/// The map the judge consults for geographic conditions: regions, occupied territory and distances. Every answer that depends on
+/// data the map does not have (a day before its first front-line snapshot, a point outside its regions) is unknown, never false.
+/// </summary>
+public interface IGeography
+{
+    /// <summary>The ISO 3166-2 code of the region (oblast, Russian border region) containing the point, or <c>null</c> when none does.</summary>
+    string? RegionAt(GeoPoint point);
+
+    /// <summary>Whether the point lay in occupied territory on <paramref name="day"/>.</summary>
+    Tri Occupied(GeoPoint point, DateOnly day);
+
+    /// <summary>The distance in kilometres from the point to the front line on <paramref name="day"/> or to the state border; <c>null</c> when unknown.</summary>
+    double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day);
+}

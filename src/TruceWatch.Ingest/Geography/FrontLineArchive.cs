@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+
+namespace TruceWatch.Ingest.Geography;
+
+/// <summary>The occupied territory on one snapshot day, and its front line: the part of its boundary that faces free Ukraine.</summary>
+internal sealed record FrontLineSnapshot(DateOnly Day, IPreparedGeometry Occupied, Geometry FrontLine);
+
+/// <summary>
+/// Dated snapshots of occupied territory (<c>occupied_YYYYMMDD.geojson</c>, DeepStateMap), read on first use. The snapshot in force on a
+/// day is the latest one on or before it; before the first there is none, and questions about that day are unknown.
+/// </summary>
+internal sealed class FrontLineArchive
+{
+    private readonly SortedList<DateOnly, string> _files;
+    private readonly GeometryFactory _factory;
+    private readonly Func<Geometry> _ukraine;
+    private readonly ConcurrentDictionary<DateOnly, Lazy<FrontLineSnapshot>> _loaded = new();
+
+    public FrontLineArchive(string? directory, GeometryFactory factory, Func<Geometry> ukraine)
+    {
+        _factory = factory;
+        _ukraine = ukraine;
+        _files = [];
+        if (directory is not null && Directory.Exists(directory))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "occupied_*.geojson"))
+            {
+                var stamp = Path.GetFileNameWithoutExtension(file)["occupied_".Length..];
+                if (DateOnly.TryParseExact(stamp, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    _files[day] = file;
+                }
+            }
+        }
+    }
+
+    /// <summary>The days snapshots exist for, in order.</summary>
+    public IReadOnlyList<DateOnly> Days => [.. _files.Keys];
+
+    /// <summary>The snapshot in force on <paramref name="day"/>, or <c>null</c> before the first.</summary>
+    public FrontLineSnapshot? At(DateOnly day)
+    {
+        var keys = _files.Keys;
+        int lo = 0, hi = keys.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (keys[mid] <= day)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found < 0 ? null : _loaded.GetOrAdd(keys[found], d => new Lazy<FrontLineSnapshot>(() => Load(d))).Value;
+    }
+
+    private FrontLineSnapshot Load(DateOnly day)
+    {
+        using var stream = File.OpenRead(_files[day]);
+        var areas = GeoJsonAreas.Read(stream, _files[day], _factory);
+        var occupied = _factory.BuildGeometry(areas.Select(a => a.Geometry)).Union();
+
+        // The front line is where occupied territory meets the rest of Ukraine: its boundary, less the stretches along the state border
+        // and the coast, i.e. the boundary within a kilometre of free Ukrainian territory.
+        var free = _ukraine().Difference(occupied);
+        var front = occupied.Boundary.Intersection(free.Buffer(1.0));
+        return new FrontLineSnapshot(day, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(occupied), front);
+    }
+}
