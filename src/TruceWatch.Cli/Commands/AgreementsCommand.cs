@@ -115,7 +115,7 @@ internal static class AgreementsCommand
                 continue;
             }
 
-            var result = TermsParser.Parse(File.ReadAllText(file));
+            var result = AgreementLibrary.Parse(File.ReadAllText(file));
             foreach (var d in result.Diagnostics)
             {
                 Console.WriteLine($"{file}:{d}");

@@ -3,6 +3,7 @@ using Spectre.Console;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Reporting;
+using TruceWatch.Ingest.Geography;
 using TruceWatch.Ingest.Terms;
 using TruceWatch.Storage;
 
@@ -46,7 +47,7 @@ internal static class AssessCommand
             return CommonOptions.Fail(inputError!);
         }
 
-        var document = AssessmentDocument.Build(agreement, incidents);
+        var document = AssessmentDocument.Build(agreement, incidents, MapGeography.Bundled);
         if (format == "json")
         {
             await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TruceWatch.Core.Judgement;
+using TruceWatch.Ingest.Geography;
 using TruceWatch.Ingest.Terms;
 using TruceWatch.Storage;
 using TruceWatch.Storage.Judging;
@@ -64,7 +65,7 @@ internal static class JudgeCommand
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
         if (queue)
         {
-            var queued = await new JudgingWorker(store, terms, name).QueueAsync(cancellationToken).ConfigureAwait(false);
+            var queued = await new JudgingWorker(store, terms, name, MapGeography.Bundled).QueueAsync(cancellationToken).ConfigureAwait(false);
             Console.Error.WriteLine($"Queued {queued} job(s) of up to {JudgingWorker.JobSize:N0} reports under {string.Join(", ", terms.Select(t => $"{t.Agreement.Id} v{t.Agreement.Version}"))}");
         }
 
@@ -73,7 +74,7 @@ internal static class JudgeCommand
         {
             var progress = new Progress<WorkDone>(d => Console.Error.WriteLine($"  … {d.Jobs} job(s), {d.Verdicts:N0} verdicts"));
             var results = await Task.WhenAll(Enumerable.Range(1, workerCount).Select(i =>
-                Task.Run(() => new JudgingWorker(store, terms, $"{name}/{i}").DrainAsync(workerCount == 1 ? progress : null, cancellationToken), cancellationToken))).ConfigureAwait(false);
+                Task.Run(() => new JudgingWorker(store, terms, $"{name}/{i}", MapGeography.Bundled).DrainAsync(workerCount == 1 ? progress : null, cancellationToken), cancellationToken))).ConfigureAwait(false);
             total = results.Aggregate(total, (a, b) => new WorkDone(a.Jobs + b.Jobs, a.Verdicts + b.Verdicts, a.Failed + b.Failed, a.Superseded + b.Superseded));
             if (watch)
             {

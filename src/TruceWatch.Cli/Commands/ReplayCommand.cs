@@ -4,6 +4,7 @@ using Spectre.Console;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Reporting;
+using TruceWatch.Ingest.Geography;
 using TruceWatch.Ingest.Terms;
 using TruceWatch.Storage;
 
@@ -70,7 +71,7 @@ internal static class ReplayCommand
             return CommonOptions.Fail(inputError!);
         }
 
-        var document = ReplayDocument.Build(terms, incidents, period.From, period.To);
+        var document = ReplayDocument.Build(terms, incidents, period.From, period.To, MapGeography.Bundled);
         if (format == "json")
         {
             await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Geography;
 using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Logic;
 using TruceWatch.Core.Parties;
@@ -20,7 +21,10 @@ namespace TruceWatch.Core.Judgement;
 public static class Judge
 {
     /// <summary>The verdict alone, without building a trace: the hot path for bulk series.</summary>
-    public static Verdict Decide(Incident incident, Agreement agreement)
+    /// <param name="incident">The incident.</param>
+    /// <param name="agreement">The terms.</param>
+    /// <param name="map">The map for place conditions (distances, occupation); without it they are unknown where they need it.</param>
+    public static Verdict Decide(Incident incident, Agreement agreement, IGeography? map = null)
     {
         var window = InWindow(incident.Time, agreement.Window);
         if (window == Tri.False)
@@ -34,7 +38,7 @@ public static class Judge
         for (var i = 0; i < clauses.Count; i++)
         {
             var clause = clauses[i];
-            var scope = Kleene.And(Binds(incident.Perpetrator, clause.Binds, agreement.Parties), Matches(incident, clause.Prohibits, all: false));
+            var scope = Kleene.And(Binds(incident.Perpetrator, clause.Binds, agreement.Parties), Matches(incident, clause.Prohibits, all: false, map));
             if (scope == Tri.False)
             {
                 continue;
@@ -44,7 +48,7 @@ public static class Judge
             var exceptions = clause.Except;
             for (var e = 0; e < exceptions.Count && except != Tri.True; e++)
             {
-                except = Kleene.Or(except, Matches(incident, exceptions[e], all: true));
+                except = Kleene.Or(except, Matches(incident, exceptions[e], all: true, map));
             }
 
             excepted |= except == Tri.True;
@@ -55,7 +59,7 @@ public static class Judge
     }
 
     /// <summary>The verdict with a full trace: every clause, every condition, its value and the fact it read.</summary>
-    public static Assessment Assess(Incident incident, Agreement agreement)
+    public static Assessment Assess(Incident incident, Agreement agreement, IGeography? map = null)
     {
         var window = InWindow(incident.Time, agreement.Window);
         var windowTrace = new ConditionTrace("window", window, Describe(agreement.Window), "time", Describe(incident.Time));
@@ -69,14 +73,14 @@ public static class Judge
             var conditions = new List<ConditionTrace>(4);
             var binds = Binds(incident.Perpetrator, clause.Binds, agreement.Parties);
             conditions.Add(new ConditionTrace("binds", binds, clause.Binds.IsAll ? $"all [{Join(agreement.Parties)}]" : clause.Binds.ToString(), "perpetrator", incident.Perpetrator?.ToString()));
-            var scope = Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, conditions));
+            var scope = Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, map, conditions));
 
             var except = Tri.False;
             var exceptionTraces = new List<ExceptionTrace>(clause.Except.Count);
             for (var e = 0; e < clause.Except.Count; e++)
             {
                 var exceptionConditions = new List<ConditionTrace>(3);
-                var value = Trace(incident, clause.Except[e], all: true, exceptionConditions);
+                var value = Trace(incident, clause.Except[e], all: true, map, exceptionConditions);
                 exceptionTraces.Add(new ExceptionTrace(e, value, exceptionConditions));
                 except = Kleene.Or(except, value);
             }
@@ -172,7 +176,7 @@ public static class Judge
         return Tri.False;
     }
 
-    private static Tri Matches(Incident incident, Criteria criteria, bool all)
+    private static Tri Matches(Incident incident, Criteria criteria, bool all, IGeography? map)
     {
         var value = Tri.True;
         if (criteria.Domains is { } domains)
@@ -190,10 +194,15 @@ public static class Judge
             value = Kleene.And(value, Target(incident.Targets, targets, all));
         }
 
+        if (criteria.Where is { } where && value != Tri.False)
+        {
+            value = Kleene.And(value, PlaceJudge.Evaluate(incident, where, map));
+        }
+
         return value;
     }
 
-    private static Tri Trace(Incident incident, Criteria criteria, bool all, List<ConditionTrace> into)
+    private static Tri Trace(Incident incident, Criteria criteria, bool all, IGeography? map, List<ConditionTrace> into)
     {
         var value = Tri.True;
         if (criteria.Domains is { } domains)
@@ -216,6 +225,11 @@ public static class Judge
             var expected = all ? $"all targets within [{Join(targets)}]" : $"any target within [{Join(targets)}]";
             into.Add(new ConditionTrace("target", v, expected, "target", incident.Targets.IsDefaultOrEmpty ? null : Join(incident.Targets)));
             value = Kleene.And(value, v);
+        }
+
+        if (criteria.Where is { } where)
+        {
+            value = Kleene.And(value, PlaceJudge.Trace(incident, where, map, into));
         }
 
         return value;
@@ -304,6 +318,7 @@ public static class Judge
         "means" => "means",
         "domain" => "domain",
         "time" => "time",
+        "place" => "location",
         _ => fact,
     };
 

@@ -34,13 +34,13 @@ public sealed record AssessmentDocument(
     };
 
     /// <summary>Judges every incident and builds the document; incidents keep their given order.</summary>
-    public static AssessmentDocument Build(Agreement agreement, IEnumerable<Incident> incidents)
+    public static AssessmentDocument Build(Agreement agreement, IEnumerable<Incident> incidents, Geography.IGeography? map = null)
     {
         var items = new List<IncidentAssessment>();
         var tally = new VerdictTally(agreement.Parties);
         foreach (var incident in incidents)
         {
-            var assessment = Judge.Assess(incident, agreement);
+            var assessment = Judge.Assess(incident, agreement, map);
             items.Add(IncidentAssessment.From(incident, assessment));
             tally.Add(incident.Perpetrator, assessment.Verdict);
         }

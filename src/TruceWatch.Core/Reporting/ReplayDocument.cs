@@ -15,7 +15,7 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
     /// Replays each agreement over <paramref name="incidents"/> with its window replaced by [<paramref name="from"/>, <paramref name="to"/>)
     /// (open where a bound is <c>null</c>), so terms that never took effect, or took effect at another time, can be compared on history.
     /// </summary>
-    public static ReplayDocument Build(IReadOnlyList<Agreement> agreements, IReadOnlyList<Incident> incidents, DateTimeOffset? from, DateTimeOffset? to)
+    public static ReplayDocument Build(IReadOnlyList<Agreement> agreements, IReadOnlyList<Incident> incidents, DateTimeOffset? from, DateTimeOffset? to, Geography.IGeography? map = null)
     {
         var columns = new List<ReplayColumn>(agreements.Count);
         foreach (var agreement in agreements)
@@ -24,7 +24,7 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
             var tally = new VerdictTally(agreement.Parties);
             for (var i = 0; i < incidents.Count; i++)
             {
-                tally.Add(incidents[i].Perpetrator, Judge.Decide(incidents[i], replayed));
+                tally.Add(incidents[i].Perpetrator, Judge.Decide(incidents[i], replayed, map));
             }
 
             columns.Add(new ReplayColumn(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), tally.ToSummary()));

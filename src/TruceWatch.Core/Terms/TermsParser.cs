@@ -16,11 +16,17 @@ public static class TermsParser
 {
     private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "source"];
     private static readonly string[] WindowKeys = ["start", "end", "duration"];
-    private static readonly string[] ClauseKeys = ["id", "binds", "prohibits", "except", "note"];
-    private static readonly string[] CriteriaKeys = ["domain", "means", "target"];
+    private static readonly string[] ClauseKeys = ["id", "binds", "where", "prohibits", "except", "note"];
+    private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
 
-    public static TermsResult Parse(string yaml)
+    public static TermsResult Parse(string yaml) => Parse(yaml, null);
+
+    /// <summary>
+    /// Parses terms whose <c>admin1</c> lists may name regions (in English, Ukrainian or Russian) as well as give ISO 3166-2 codes:
+    /// <paramref name="regions"/> turns a name into its code, or returns <c>null</c> for a name it does not know.
+    /// </summary>
+    public static TermsResult Parse(string yaml, Func<string, string?>? regions)
     {
         var errors = new TermsDiagnostics();
         var stream = new YamlStream();
@@ -73,7 +79,7 @@ public static class TermsParser
         var status = ParseStatus(root, errors);
         var parties = ParseParties(root, errors);
         var window = Value(root, "window") is { } windowNode ? ParseWindow(windowNode, errors) : null;
-        var clauses = ParseClauses(root, parties, errors);
+        var clauses = ParseClauses(root, parties, regions, errors);
         var obligations = ParseObligations(root, errors);
         var reciprocity = ParseReciprocity(root, errors);
 
@@ -240,7 +246,7 @@ public static class TermsParser
         return value;
     }
 
-    private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, TermsDiagnostics errors)
+    private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, Func<string, string?>? regions, TermsDiagnostics errors)
     {
         var clauses = new List<Clause>();
         if (Value(root, "clauses") is not { } node)
@@ -275,7 +281,7 @@ public static class TermsParser
             Criteria? prohibits = null;
             if (Value(map, "prohibits") is { } prohibitsNode)
             {
-                prohibits = ParseCriteria(prohibitsNode, "prohibits", errors);
+                prohibits = ParseCriteria(prohibitsNode, "prohibits", regions, errors);
             }
             else
             {
@@ -289,7 +295,7 @@ public static class TermsParser
                 {
                     foreach (var e in exceptSeq.Children)
                     {
-                        if (ParseCriteria(e, "except", errors) is { } criteria)
+                        if (ParseCriteria(e, "except", regions, errors) is { } criteria)
                         {
                             except.Add(criteria);
                             if (prohibits is not null)
@@ -303,6 +309,17 @@ public static class TermsParser
                 {
                     errors.Add(exceptNode.Start, "except must be a list of conditions (e.g. - target: [military])");
                 }
+            }
+
+            // A clause-level where ("this clause applies there") is a condition of its prohibition.
+            if (Value(map, "where") is { } whereNode && TermsPlaces.Parse(whereNode, regions, errors) is { } place && prohibits is not null)
+            {
+                if (prohibits.Where is not null)
+                {
+                    errors.Add(whereNode.Start, $"clause '{id}' gives where twice (beside prohibits and inside it); keep one");
+                }
+
+                prohibits = prohibits with { Where = place };
             }
 
             if (id is not null && prohibits is not null)
@@ -352,7 +369,7 @@ public static class TermsParser
         return new Binds(bound);
     }
 
-    private static Criteria? ParseCriteria(YamlNode node, string where, TermsDiagnostics errors)
+    private static Criteria? ParseCriteria(YamlNode node, string where, Func<string, string?>? regions, TermsDiagnostics errors)
     {
         if (node is not YamlMappingNode map)
         {
@@ -381,12 +398,13 @@ public static class TermsParser
 
         var means = Value(map, "means") is { } meansNode ? Paths(meansNode, MeansClasses.Vocabulary, errors) : null;
         var targets = Value(map, "target") is { } targetNode ? Paths(targetNode, Targets.Vocabulary, errors) : null;
-        if (domains is null && means is null && targets is null)
+        var place = Value(map, "where") is { } placeNode ? TermsPlaces.Parse(placeNode, regions, errors) : null;
+        if (domains is null && means is null && targets is null && place is null)
         {
-            errors.Add(map.Start, $"{where} names no condition (domain, means or target)");
+            errors.Add(map.Start, $"{where} names no condition (domain, means, target or where)");
         }
 
-        return new Criteria(domains, means, targets);
+        return new Criteria(domains, means, targets) { Where = place };
     }
 
     private static List<TaxonomyPath> Paths(YamlNode node, Vocabulary vocabulary, TermsDiagnostics errors)

@@ -45,6 +45,11 @@ public sealed class MapGeography : IGeography
         return new MapGeography(Resource("ukraine_oblasts.geojson", factory), Resource("russia_border_regions.geojson", factory), frontLineDirectory);
     }
 
+    /// <summary>The bundled map with the front-line folder <see cref="FindFrontLineDirectory"/> finds, built on first use.</summary>
+    public static MapGeography Bundled => LazyBundled.Value;
+
+    private static readonly Lazy<MapGeography> LazyBundled = new(() => Load(FindFrontLineDirectory()));
+
     /// <summary>The days front-line snapshots exist for.</summary>
     public IReadOnlyList<DateOnly> FrontLineDays => _frontLines.Days;
 

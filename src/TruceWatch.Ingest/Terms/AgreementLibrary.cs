@@ -44,7 +44,7 @@ public sealed class AgreementLibrary
         var files = System.IO.Directory.EnumerateFiles(directory)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => new AgreementFile(f, TermsParser.Parse(File.ReadAllText(f))))
+            .Select(f => new AgreementFile(f, Parse(File.ReadAllText(f))))
             .ToList();
         return new AgreementLibrary(directory, files);
     }
@@ -89,7 +89,7 @@ public sealed class AgreementLibrary
     {
         if (File.Exists(fileOrId))
         {
-            return TermsParser.Parse(File.ReadAllText(fileOrId));
+            return Parse(File.ReadAllText(fileOrId));
         }
 
         foreach (var file in Files)
@@ -104,4 +104,7 @@ public sealed class AgreementLibrary
         return new TermsResult(null, [new TermsDiagnostic(Severity.Error, 1, 1,
             $"'{fileOrId}' is neither a terms file nor the id of a bundled agreement{(known.Length > 0 ? $" (bundled: {known})" : $" (no agreements folder found{(Directory is null ? "" : $" at {Directory}")})")}")]);
     }
+
+    /// <summary>Parses terms with region names (English, Ukrainian, Russian) resolved through the bundled gazetteer.</summary>
+    public static TermsResult Parse(string yaml) => TermsParser.Parse(yaml, name => Gazetteer.OblastGazetteer.Bundled.Resolve(name)?.Code);
 }

@@ -20,7 +20,7 @@ public readonly record struct WorkDone(int Jobs, long Verdicts, int Failed, int 
 /// Takes judging jobs from the store's queue and runs them: loads the job's reports, judges each against the job's terms, and hands the
 /// verdicts back to be stored with their ledger entry. Any number of workers, in one process or many, can share one queue.
 /// </summary>
-public sealed class JudgingWorker(IReportStore store, IReadOnlyList<TermsInForce> terms, string name)
+public sealed class JudgingWorker(IReportStore store, IReadOnlyList<TermsInForce> terms, string name, Core.Geography.IGeography? map = null)
 {
     /// <summary>A job held this long is taken for abandoned (its worker died) and given to another.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
@@ -88,7 +88,7 @@ public sealed class JudgingWorker(IReportStore store, IReadOnlyList<TermsInForce
         var incidents = await Incidents.LoadAsync(store, new ReportQuery { FirstId = job.FirstReportId, LastId = job.LastReportId }, cancellationToken).ConfigureAwait(false);
         foreach (var incident in incidents)
         {
-            var a = Judge.Assess(incident, agreement);
+            var a = Judge.Assess(incident, agreement, map);
             var missing = a.Trace.MissingFacts.Count == 0 ? null : string.Join("; ", a.Trace.MissingFacts);
             verdicts.Add(new StoredVerdict(incident.Id.Value, incident.Reports[0].Key.ToString(), a.Verdict.ToText(), a.Trace.Reason, missing));
         }

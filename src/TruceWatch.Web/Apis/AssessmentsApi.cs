@@ -30,6 +30,7 @@ public static class AssessmentsApi
         [FromQuery] int? limit,
         AgreementLibrary library,
         IReportStore store,
+        Core.Geography.IGeography map,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(agreement))
@@ -58,7 +59,7 @@ public static class AssessmentsApi
         }
 
         var incidents = await Incidents.LoadAsync(store, query, cancellationToken).ConfigureAwait(false);
-        var document = AssessmentDocument.Build(terms, incidents);
+        var document = AssessmentDocument.Build(terms, incidents, map);
         IEnumerable<IncidentAssessment> list = document.Incidents;
         if (!string.IsNullOrEmpty(verdict))
         {

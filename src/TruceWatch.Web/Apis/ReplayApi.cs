@@ -25,6 +25,7 @@ public static class ReplayApi
         [FromQuery] string? to,
         AgreementLibrary library,
         IReportStore store,
+        Core.Geography.IGeography map,
         CancellationToken cancellationToken)
     {
         var chosen = new List<Agreement>();
@@ -49,6 +50,6 @@ public static class ReplayApi
         }
 
         var incidents = await Incidents.LoadAsync(store, query, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(ReplayDocument.Build(chosen, incidents, query.From, query.To), AssessmentDocument.Json);
+        return TypedResults.Json(ReplayDocument.Build(chosen, incidents, query.From, query.To, map), AssessmentDocument.Json);
     }
 }

@@ -9,14 +9,14 @@ namespace TruceWatch.Web.Hosting;
 /// (a changed terms file is a new version, and everything is judged again under it), queues what is not yet judged (new imports) and
 /// works the queue. Other workers (<c>trucewatch work</c>, other servers) share the same queue.
 /// </summary>
-internal sealed partial class JudgingService(IReportStore store, AgreementLibrary library, TimeProvider time, ILogger<JudgingService> logger) : BackgroundService
+internal sealed partial class JudgingService(IReportStore store, AgreementLibrary library, Core.Geography.IGeography map, TimeProvider time, ILogger<JudgingService> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var terms = library.Files.Where(f => f.Result.IsValid).Select(f => TermsInForce.Of(f.Result.Agreement!, f.Path)).ToList();
-        var worker = new JudgingWorker(store, terms, $"serve:{Environment.MachineName}:{Environment.ProcessId}");
+        var worker = new JudgingWorker(store, terms, $"serve:{Environment.MachineName}:{Environment.ProcessId}", map);
         using var timer = new PeriodicTimer(Every, time);
         do
         {

@@ -26,6 +26,7 @@ public static class WebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(AgreementLibrary.Load(agreementsDir));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Core.Geography.IGeography>(Ingest.Geography.MapGeography.Bundled);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 

@@ -147,7 +147,7 @@ public sealed class TermsParserTests
         },
         {
             Header + "\nclauses:\n  - id: a\n    prohibits: {}\n",
-            7, 16, "prohibits names no condition (domain, means or target)"
+            7, 16, "prohibits names no condition (domain, means, target or where)"
         },
         {
             Header + "\nclauses:\n  - id: a\n    prohibits: { target: [energy] }\n  - id: a\n    prohibits: { target: [civilian] }\n",

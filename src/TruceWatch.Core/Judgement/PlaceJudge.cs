@@ -1,0 +1,149 @@
+using System.Globalization;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Geography;
+using TruceWatch.Core.Incidents;
+using TruceWatch.Core.Logic;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Core.Judgement;
+
+/// <summary>
+/// Judges the place conditions of the terms (<see cref="PlaceRule"/>) against an incident, with the map when one is given. What the
+/// report does not say, or the map cannot tell, is unknown, never false. A point is only as good as its precision: a settlement is
+/// taken to lie within <see cref="SettlementKm"/> of its point, and a distance or occupation that the uncertainty straddles is unknown.
+/// </summary>
+internal static class PlaceJudge
+{
+    /// <summary>How far an event placed only at a settlement may be from that settlement's point.</summary>
+    public const double SettlementKm = 10;
+
+    /// <summary>The map's own precision: the front line is drawn to about a kilometre.</summary>
+    private const double MapKm = 1;
+
+    public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map)
+    {
+        var value = Tri.True;
+        if (rule.Countries is { } countries)
+        {
+            value = Kleene.And(value, Country(incident.Place, countries, map));
+        }
+
+        if (rule.Admin1 is { } regions && value != Tri.False)
+        {
+            value = Kleene.And(value, Admin1(incident.Place, regions, map));
+        }
+
+        if (rule.Beyond is { } beyond && value != Tri.False)
+        {
+            value = Kleene.And(value, Beyond(incident, beyond, map, out _));
+        }
+
+        if (rule.Occupied != OccupiedRule.Include && value != Tri.False)
+        {
+            value = Kleene.And(value, Occupation(incident, rule.Occupied, map, out _));
+        }
+
+        return value;
+    }
+
+    public static Tri Trace(Incident incident, PlaceRule rule, IGeography? map, List<ConditionTrace> into)
+    {
+        var value = Tri.True;
+        var where = Describe(incident.Place);
+        if (rule.Countries is { } countries)
+        {
+            var v = Country(incident.Place, countries, map);
+            into.Add(new ConditionTrace("where.country", v, $"[{string.Join(", ", countries)}]", "place", incident.Place.Country ?? where));
+            value = Kleene.And(value, v);
+        }
+
+        if (rule.Admin1 is { } regions)
+        {
+            var v = Admin1(incident.Place, regions, map);
+            into.Add(new ConditionTrace("where.admin1", v, $"[{string.Join(", ", regions)}]", "place", incident.Place.Admin1 ?? where));
+            value = Kleene.And(value, v);
+        }
+
+        if (rule.Beyond is { } beyond)
+        {
+            var v = Beyond(incident, beyond, map, out var measured);
+            into.Add(new ConditionTrace("where.beyond_km", v, beyond.ToString(), "place", measured ?? where));
+            value = Kleene.And(value, v);
+        }
+
+        if (rule.Occupied != OccupiedRule.Include)
+        {
+            var v = Occupation(incident, rule.Occupied, map, out var found);
+            into.Add(new ConditionTrace("where.occupied", v, rule.Occupied == OccupiedRule.Exclude ? "not in occupied territory" : "in occupied territory", "place", found ?? where));
+            value = Kleene.And(value, v);
+        }
+
+        return value;
+    }
+
+    private static Tri Country(Place place, IReadOnlyList<string> countries, IGeography? map)
+    {
+        var country = place.Country ?? (place.Point is { } p && map?.RegionAt(p) is { } region ? region[..2] : null);
+        return country is null ? Tri.Unknown : countries.Contains(country, StringComparer.OrdinalIgnoreCase) ? Tri.True : Tri.False;
+    }
+
+    private static Tri Admin1(Place place, IReadOnlyList<string> regions, IGeography? map)
+    {
+        var region = place.Admin1 ?? (place.Point is { } p && place.Precision >= PlacePrecision.Settlement ? map?.RegionAt(p) : null);
+        return region is null ? Tri.Unknown : regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? Tri.True : Tri.False;
+    }
+
+    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map, out string? measured)
+    {
+        measured = null;
+        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
+        {
+            return Tri.Unknown;
+        }
+
+        if (map.DistanceKm(point, rule.From, day) is not { } km)
+        {
+            return Tri.Unknown;
+        }
+
+        measured = string.Create(CultureInfo.InvariantCulture,
+            $"{Describe(incident.Place)}: {km:0.#} km from the {(rule.From == DistanceFrom.Border ? "state border" : $"front line of {day:yyyy-MM-dd}")}");
+        return km - radius > rule.Km ? Tri.True : km + radius <= rule.Km ? Tri.False : Tri.Unknown;
+    }
+
+    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map, out string? found)
+    {
+        found = null;
+        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
+        {
+            return Tri.Unknown;
+        }
+
+        var occupied = map.Occupied(point, day);
+        if (occupied != Tri.Unknown && map.DistanceKm(point, DistanceFrom.FrontLine, day) is { } km && km <= radius)
+        {
+            // Close enough to the line that the event may have been on either side of it.
+            occupied = Tri.Unknown;
+        }
+
+        found = $"{Describe(incident.Place)}: {(occupied switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
+        return rule == OccupiedRule.Exclude ? Kleene.Not(occupied) : occupied;
+    }
+
+    /// <summary>How far the event may lie from its point, or <c>null</c> when the point stands for a whole region or country.</summary>
+    private static double? Uncertainty(Place place) => place.Precision switch
+    {
+        PlacePrecision.Point => MapKm,
+        PlacePrecision.Settlement => SettlementKm + MapKm,
+        _ => null,
+    };
+
+    /// <summary>The day whose front line applies: the day the event began (UTC).</summary>
+    private static DateOnly? Day(Incident incident) =>
+        incident.Time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
+
+    private static string Describe(Place place) =>
+        place.Point is { } p
+            ? string.Create(CultureInfo.InvariantCulture, $"{p.Lat:0.####},{p.Lon:0.####} ({place.Precision.ToText()})")
+            : place.Name ?? place.Admin1 ?? place.Country ?? "unknown place";
+}
