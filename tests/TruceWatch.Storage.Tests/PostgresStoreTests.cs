@@ -205,7 +205,7 @@ public sealed class PostgresStoreTests(PostgresTemplate template) : StoreSuite, 
 
         assessments.Count.ShouldBe(reports.Count);
         copiedAssessments.ShouldBe(assessments);
-        (await copy.JudgingJobsAsync(TestContext.Current.CancellationToken)).Done.ShouldBe(6);
+        (await copy.JudgingJobsAsync(TestContext.Current.CancellationToken)).Done.ShouldBe(BundledTerms().Count * 3);
         var payloads = await PostgresServer.ScalarAsync<long>(target, "SELECT count(*) FROM reports WHERE payload_sha256 = encode(sha256(convert_to(payload, 'UTF8')), 'hex')");
         payloads.ShouldBe(reports.Count);
 

@@ -38,7 +38,7 @@ internal static class AgreementsCommand
         {
             table.AddRow(
                 Markup.Escape(a.Id), a.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Status.ToString(),
-                Markup.Escape(a.Window is { } w ? $"{IsoTime.Format(w.Start)} – {(w.End is { } e ? IsoTime.Format(e) : "open")}" : "always"),
+                Markup.Escape(a.Windows.Count == 0 ? "always" : string.Join("; ", a.Windows)),
                 string.Join(", ", a.Parties), Markup.Escape(a.Title));
         }
 
@@ -62,9 +62,18 @@ internal static class AgreementsCommand
         Console.WriteLine($"{a.Title}");
         Console.WriteLine($"  id: {a.Id}  version: {a.Version}  status: {a.Status}  reciprocity: {a.Reciprocity}");
         Console.WriteLine($"  parties: {string.Join(", ", a.Parties)}");
-        Console.WriteLine(a.Window is { } w
-            ? $"  window: from {IsoTime.Format(w.Start)} (inclusive) to {(w.End is { } e ? IsoTime.Format(e) + " (exclusive)" : "open-ended")}"
-            : "  window: none (always applies)");
+        if (a.Windows.Count == 0)
+        {
+            Console.WriteLine("  window: none (always applies)");
+        }
+
+        foreach (var w in a.Windows)
+        {
+            var from = w.Start is { } s ? $"from {IsoTime.Format(s)} (inclusive)" : "from any time";
+            var to = w.End is { } e ? $"to {IsoTime.Format(e)} (exclusive)" : "open-ended";
+            Console.WriteLine($"  window{(w.Name is null ? "" : $" '{w.Name}'")}: {from} {to}{(w.Zone is null ? "" : $", written in {w.Zone}")}");
+        }
+
         foreach (var c in a.Clauses)
         {
             Console.WriteLine($"  clause {c.Id}: binds {c.Binds}; prohibits {Describe(c.Prohibits)}");

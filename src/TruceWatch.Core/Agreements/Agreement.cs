@@ -31,8 +31,8 @@ public sealed record Agreement
 
     public required IReadOnlyList<PartyCode> Parties { get; init; }
 
-    /// <summary>When the terms apply; <c>null</c> for terms with no window (they always apply).</summary>
-    public AgreementWindow? Window { get; init; }
+    /// <summary>When the terms apply: any one of these windows; none for terms that always apply.</summary>
+    public IReadOnlyList<AgreementWindow> Windows { get; init; } = [];
 
     public required IReadOnlyList<Clause> Clauses { get; init; }
 
@@ -41,8 +41,20 @@ public sealed record Agreement
     public Reciprocity Reciprocity { get; init; } = Reciprocity.Mutual;
 }
 
-/// <summary>A time window: start inclusive, end exclusive; no end means open-ended.</summary>
-public sealed record AgreementWindow(DateTimeOffset Start, DateTimeOffset? End);
+/// <summary>
+/// A time window: start inclusive, end exclusive; no start or no end means open on that side. <see cref="Zone"/> is the time zone its
+/// local times were written in (kept for display), <see cref="Name"/> an optional label ("Easter truce").
+/// </summary>
+public sealed record AgreementWindow(DateTimeOffset? Start, DateTimeOffset? End, string? Zone = null, string? Name = null)
+{
+    public override string ToString()
+    {
+        var zone = Zone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        string Show(DateTimeOffset t) => Reports.IsoTime.Format(zone is null ? t : TimeZoneInfo.ConvertTime(t, zone));
+        var span = $"[{(Start is { } s ? Show(s) : "open")}, {(End is { } e ? Show(e) : "open")})";
+        return (Name is null ? "" : Name + " ") + span + (Zone is null ? "" : " " + Zone);
+    }
+}
 
 /// <summary>One prohibition: who it binds, what it prohibits and what it excepts.</summary>
 public sealed record Clause(string Id, Binds Binds, Criteria Prohibits, IReadOnlyList<Criteria> Except);

@@ -26,7 +26,7 @@ public static class Judge
     /// <param name="map">The map for place conditions (distances, occupation); without it they are unknown where they need it.</param>
     public static Verdict Decide(Incident incident, Agreement agreement, IGeography? map = null)
     {
-        var window = InWindow(incident.Time, agreement.Window);
+        var window = InWindows(incident.Time, agreement.Windows);
         if (window == Tri.False)
         {
             return Verdict.OutsideWindow;
@@ -61,8 +61,8 @@ public static class Judge
     /// <summary>The verdict with a full trace: every clause, every condition, its value and the fact it read.</summary>
     public static Assessment Assess(Incident incident, Agreement agreement, IGeography? map = null)
     {
-        var window = InWindow(incident.Time, agreement.Window);
-        var windowTrace = new ConditionTrace("window", window, Describe(agreement.Window), "time", Describe(incident.Time));
+        var window = InWindows(incident.Time, agreement.Windows);
+        var windowTrace = new ConditionTrace("window", window, Describe(agreement.Windows), "time", Describe(incident.Time));
 
         var any = Tri.False;
         var excepted = false;
@@ -132,6 +132,23 @@ public static class Judge
         _ => excepted ? Verdict.Permitted : Verdict.OutOfScope,
     };
 
+    /// <summary>In any of the windows (none: always); unknown when the report's span straddles an edge and no window holds it whole.</summary>
+    internal static Tri InWindows(ReportedTime time, IReadOnlyList<AgreementWindow> windows)
+    {
+        if (windows.Count == 0)
+        {
+            return Tri.True;
+        }
+
+        var value = Tri.False;
+        for (var i = 0; i < windows.Count && value != Tri.True; i++)
+        {
+            value = Kleene.Or(value, InWindow(time, windows[i]));
+        }
+
+        return value;
+    }
+
     /// <summary>Start inclusive, end exclusive; a report whose possible span straddles an edge is unknown.</summary>
     internal static Tri InWindow(ReportedTime time, AgreementWindow? window)
     {
@@ -145,14 +162,15 @@ public static class Judge
             return Tri.Unknown;
         }
 
-        var startsInside = earliest >= window.Start && (window.End is not { } end1 || earliest < end1);
-        var endsInside = latest >= window.Start && (window.End is not { } end2 || latest < end2);
+        var start = window.Start ?? DateTimeOffset.MinValue;
+        var startsInside = earliest >= start && (window.End is not { } end1 || earliest < end1);
+        var endsInside = latest >= start && (window.End is not { } end2 || latest < end2);
         if (startsInside && endsInside)
         {
             return Tri.True;
         }
 
-        var entirelyBefore = latest < window.Start;
+        var entirelyBefore = latest < start;
         var entirelyAfter = window.End is { } end && earliest >= end;
         return entirelyBefore || entirelyAfter ? Tri.False : Tri.Unknown;
     }
@@ -340,11 +358,13 @@ public static class Judge
         }
     }
 
-    private static string Describe(AgreementWindow? window) => window switch
+    private static string Describe(IReadOnlyList<AgreementWindow> windows) => windows.Count switch
     {
-        null => "always",
-        { End: { } end } => $"[{window.Start:yyyy-MM-ddTHH:mm:sszzz}, {end:yyyy-MM-ddTHH:mm:sszzz})",
-        _ => $"[{window.Start:yyyy-MM-ddTHH:mm:sszzz}, open)",
+        0 => "always",
+        1 when windows[0] is { Start: { } start, Zone: null, Name: null } w => w.End is { } end
+            ? $"[{start:yyyy-MM-ddTHH:mm:sszzz}, {end:yyyy-MM-ddTHH:mm:sszzz})"
+            : $"[{start:yyyy-MM-ddTHH:mm:sszzz}, open)",
+        _ => string.Join(" or ", windows.Select(w => w.ToString())),
     };
 
     private static string? Describe(ReportedTime time)

@@ -36,7 +36,7 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
     /// <summary>The same terms with their window replaced by the replayed period (no window when both bounds are open).</summary>
     public static Agreement AsIfInForce(Agreement agreement, DateTimeOffset? from, DateTimeOffset? to) => agreement with
     {
-        Window = from is null && to is null ? null : new AgreementWindow(from ?? DateTimeOffset.MinValue, to),
+        Windows = from is null && to is null ? [] : [new AgreementWindow(from, to)],
     };
 }
 

@@ -15,7 +15,6 @@ namespace TruceWatch.Core.Terms;
 public static class TermsParser
 {
     private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "source"];
-    private static readonly string[] WindowKeys = ["start", "end", "duration"];
     private static readonly string[] ClauseKeys = ["id", "binds", "where", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
@@ -78,7 +77,7 @@ public static class TermsParser
         var title = RequiredString(root, "title", errors);
         var status = ParseStatus(root, errors);
         var parties = ParseParties(root, errors);
-        var window = Value(root, "window") is { } windowNode ? ParseWindow(windowNode, errors) : null;
+        var windows = Value(root, "window") is { } windowNode ? TermsWindows.Parse(windowNode, errors) : [];
         var clauses = ParseClauses(root, parties, regions, errors);
         var obligations = ParseObligations(root, errors);
         var reciprocity = ParseReciprocity(root, errors);
@@ -95,7 +94,7 @@ public static class TermsParser
             Title = title!,
             Status = status,
             Parties = parties,
-            Window = window,
+            Windows = windows,
             Clauses = clauses,
             Obligations = obligations,
             Reciprocity = reciprocity,
@@ -171,79 +170,6 @@ public static class TermsParser
         }
 
         return parties;
-    }
-
-    private static AgreementWindow? ParseWindow(YamlNode node, TermsDiagnostics errors)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            errors.Add(node.Start, "window must be a mapping: { start: …, end: … } or { start: …, duration: P30D }");
-            return null;
-        }
-
-        CheckKeys(map, WindowKeys, "window", errors);
-        DateTimeOffset? start = null;
-        if (Value(map, "start") is { } startNode)
-        {
-            start = ParseInstant(startNode, "start", errors);
-        }
-        else
-        {
-            errors.Add(map.Start, "window needs a 'start'");
-        }
-
-        var endNode = Value(map, "end");
-        var durationNode = Value(map, "duration");
-        DateTimeOffset? end = null;
-        if (endNode is not null && durationNode is not null)
-        {
-            errors.Add(durationNode.Start, "give either 'end' or 'duration', not both");
-        }
-        else if (endNode is not null)
-        {
-            end = ParseInstant(endNode, "end", errors);
-        }
-        else if (durationNode is not null)
-        {
-            if (!IsoDuration.TryParse(Scalar(durationNode), out var duration))
-            {
-                errors.Add(durationNode.Start, $"duration '{Scalar(durationNode)}' is not an ISO 8601 duration (e.g. P30D, PT30H, P1M)");
-            }
-            else if (start is { } s)
-            {
-                if (duration.TryAddTo(s, out var e))
-                {
-                    end = e;
-                }
-                else
-                {
-                    errors.Add(durationNode.Start, $"duration '{Scalar(durationNode)}' runs past the end of the calendar");
-                }
-            }
-        }
-
-        if (start is { } st && end is { } en && en <= st)
-        {
-            errors.Add((endNode ?? durationNode)!.Start, "the window ends before it starts");
-        }
-
-        return start is { } startValue ? new AgreementWindow(startValue, end) : null;
-    }
-
-    private static DateTimeOffset? ParseInstant(YamlNode node, string name, TermsDiagnostics errors)
-    {
-        var text = Scalar(node);
-        string? error = null;
-        var value = default(DateTimeOffset);
-        var precision = TimePrecision.Unknown;
-        if (text is null || !IsoTime.TryParse(text, IsoTime.Kyiv, out value, out precision, out error) || precision == TimePrecision.Day)
-        {
-            var why = error is null ? "" : $": {error}";
-            errors.Add(node.Start, $"{name} '{text}' must be an ISO 8601 time with offset (e.g. 2025-03-18T00:00:00+02:00){why}");
-            return null;
-        }
-
-        return value;
     }
 
     private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, Func<string, string?>? regions, TermsDiagnostics errors)

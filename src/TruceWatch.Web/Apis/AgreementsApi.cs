@@ -15,7 +15,7 @@ public static class AgreementsApi
         return app;
     }
 
-    public sealed record AgreementSummary(string Id, int Version, string Title, string Status, IReadOnlyList<string> Parties, string? WindowStart, string? WindowEnd, IReadOnlyList<string> Clauses);
+    public sealed record AgreementSummary(string Id, int Version, string Title, string Status, IReadOnlyList<string> Parties, string? WindowStart, string? WindowEnd, IReadOnlyList<string> Windows, IReadOnlyList<string> Clauses);
 
     public sealed record InvalidFile(string File, IReadOnlyList<string> Errors);
 
@@ -42,7 +42,8 @@ public static class AgreementsApi
             _ => a.Status.ToString().ToLowerInvariant(),
         },
         [.. a.Parties.Select(p => p.Value)],
-        a.Window is { } w ? IsoTime.Format(w.Start) : null,
-        a.Window?.End is { } end ? IsoTime.Format(end) : null,
+        a.Windows.Count > 0 && a.Windows.All(w => w.Start is not null) ? IsoTime.Format(a.Windows.Min(w => w.Start)!.Value) : null,
+        a.Windows.Count > 0 && a.Windows.All(w => w.End is not null) ? IsoTime.Format(a.Windows.Max(w => w.End)!.Value) : null,
+        [.. a.Windows.Select(w => w.ToString())],
         [.. a.Clauses.Select(c => c.Id)]);
 }

@@ -76,7 +76,8 @@ async function loadAgreements() {
     const rows = Object.entries(doc.summary).map(([party, counts]) =>
       el("tr", { "data-party": party }, el("td", {}, party), ...VERDICTS.map(v => el("td", { class: "num", "data-verdict": v }, counts[v].toLocaleString("en"))))
     );
-    const window = a.window_start ? `${a.window_start} → ${a.window_end ?? "open"}` : "no window";
+    // Several windows (holiday ceasefires) are listed one by one; a single one as its span.
+    const window = a.windows.length > 1 ? a.windows.join("; ") : a.window_start ? `${a.window_start} → ${a.window_end ?? "open"}` : a.windows.length === 1 ? a.windows[0] : "no window";
     const button = el("button", { onclick: () => selectAgreement(a, button) }, "Show incidents");
     host.append(el("article", { class: "card", "data-agreement": a.id },
       el("h2", {}, a.title),

@@ -109,8 +109,8 @@ public sealed class WindowTests
             """);
         var end = Some.Instant(expectedEnd);
 
-        terms.Window.ShouldNotBeNull().Start.ShouldBe(Some.Instant("2025-01-01T00:00:00+02:00"));
-        terms.Window.End.ShouldBe(end);
+        terms.Windows.ShouldHaveSingleItem().Start.ShouldBe(Some.Instant("2025-01-01T00:00:00+02:00"));
+        terms.Windows[0].End.ShouldBe(end);
         StrikeOnEnergy(Some.Incident().At(Format(end - TimeSpan.FromSeconds(1))), terms).ShouldBe(Verdict.Violation);
         StrikeOnEnergy(Some.Incident().At(Format(end)), terms).ShouldBe(Verdict.OutsideWindow);
         StrikeOnEnergy(Some.Incident().At("2024-12-31T23:59:59+02:00"), terms).ShouldBe(Verdict.OutsideWindow);
@@ -127,7 +127,7 @@ public sealed class WindowTests
               prohibits: { target: [energy] }
             """);
 
-        terms.Window.ShouldNotBeNull().End.ShouldBeNull();
+        terms.Windows.ShouldHaveSingleItem().End.ShouldBeNull();
         StrikeOnEnergy(Some.Incident().At("2099-12-31T23:59:59Z"), terms).ShouldBe(Verdict.Violation);
         StrikeOnEnergy(Some.Incident().At("2024-12-31T21:59:59Z"), terms).ShouldBe(Verdict.OutsideWindow);
         var a = Judge.Assess(Some.Incident().At("2025-06-01T00:00:00Z").By("UA").Hitting("energy"), terms);
@@ -142,7 +142,7 @@ public sealed class WindowTests
               prohibits: { target: [energy] }
             """);
 
-        terms.Window.ShouldBeNull();
+        terms.Windows.ShouldBeEmpty();
         var a = Judge.Assess(Some.Incident().AtUnknownTime().By("UA").Hitting("energy.gas.storage"), terms);
         a.Verdict.ShouldBe(Verdict.Violation);
         a.Trace.Window.ShouldRead(Tri.True, "time", null);

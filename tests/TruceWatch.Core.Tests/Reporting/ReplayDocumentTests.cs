@@ -60,9 +60,9 @@ public sealed class ReplayDocumentTests
         var agreement = ReplayDocument.AsIfInForce(Bundled.EnergyMoratorium, null, null);
         var from = ReplayDocument.AsIfInForce(Bundled.EnergyMoratorium, January, null);
 
-        agreement.Window.ShouldBeNull();
-        from.Window!.Start.ShouldBe(January);
-        from.Window.End.ShouldBeNull();
+        agreement.Windows.ShouldBeEmpty();
+        from.Windows[0].Start.ShouldBe(January);
+        from.Windows[0].End.ShouldBeNull();
         agreement.Clauses.ShouldBe(Bundled.EnergyMoratorium.Clauses);
     }
 }

@@ -115,7 +115,7 @@ public sealed class TermsParserTests
         },
         {
             Header + "\nwindow: { duration: P30D }\nclauses:\n  - id: a\n    prohibits: { target: [energy] }\n",
-            5, 9, "window needs a 'start'"
+            5, 9, "a window needs a start, an end, or both"
         },
         {
             Header + "\nclauses:\n  - id: a\n    prohibits: { target: [energy.grid.substations] }\n",
@@ -269,9 +269,9 @@ public sealed class TermsParserTests
     {
         var result = Parse(Header + "\nwindow: { start: 2025-03-17T21:00:00Z, end: 2025-04-16T21:00Z }\nclauses:\n  - id: a\n    prohibits: { target: [energy] }\n");
         result.Diagnostics.ShouldBeEmpty(Show(result));
-        var window = result.Agreement.ShouldNotBeNull().Window.ShouldNotBeNull();
-        window.Start.ShouldBe(Bundled.EnergyMoratorium.Window!.Start);
-        window.End.ShouldBe(Bundled.EnergyMoratorium.Window!.End);
+        var window = result.Agreement.ShouldNotBeNull().Windows.ShouldHaveSingleItem();
+        window.Start.ShouldBe(Bundled.EnergyMoratorium.Windows[0].Start);
+        window.End.ShouldBe(Bundled.EnergyMoratorium.Windows[0].End);
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public sealed class TermsParserTests
         a.Version.ShouldBe(2);
         a.Status.ShouldBe(AgreementStatus.InForce);
         a.Parties.Select(p => p.Value).ShouldBe(["UA", "RU", "MD"]);
-        a.Window.ShouldBe(new AgreementWindow(Some.Instant("2025-05-01T12:30:00+03:00"), Some.Instant("2025-06-01T00:00:00Z")));
+        a.Windows.ShouldHaveSingleItem().ShouldBe(new AgreementWindow(Some.Instant("2025-05-01T12:30:00+03:00"), Some.Instant("2025-06-01T00:00:00Z")));
         a.Reciprocity.ShouldBe(Reciprocity.Unilateral);
         a.Obligations.ShouldBe([new Obligation("pow", "prisoner-exchange", null), new Obligation("bodies", "repatriation", "1000-for-1000")]);
 
@@ -346,7 +346,7 @@ public sealed class TermsParserTests
         a.Clauses[0].Binds.ToString().ShouldBe("all");
         a.Clauses[0].Except.ShouldBeEmpty();
         a.Reciprocity.ShouldBe(Reciprocity.Mutual);
-        a.Window.ShouldBeNull();
+        a.Windows.ShouldBeEmpty();
         a.Obligations.ShouldBeEmpty();
     }
 

@@ -13,7 +13,7 @@ public sealed class AgreementsApiTests(PreciseApiFixture app) : IClassFixture<Pr
         list.Keys().ShouldBe(["agreements", "invalid"]);
         list.GetProperty("invalid").GetArrayLength().ShouldBe(0);
         list.GetProperty("agreements").EnumerateArray().Select(a => a.Str("id"))
-            .ShouldBe(["energy-moratorium-2025", "ua-partial-air-sea-truce-2025"], ignoreOrder: true);
+            .ShouldBe(["energy-moratorium-2025", "holiday-ceasefires-2025", "ua-partial-air-sea-truce-2025"], ignoreOrder: true);
     }
 
     [Fact]
@@ -22,7 +22,8 @@ public sealed class AgreementsApiTests(PreciseApiFixture app) : IClassFixture<Pr
         var list = await app.Client.GetJsonAsync("/api/agreements");
         var ua = list.GetProperty("agreements").EnumerateArray().Single(a => a.Str("id") == "ua-partial-air-sea-truce-2025");
 
-        ua.Keys().ShouldBe(["id", "version", "title", "status", "parties", "window_start", "window_end", "clauses"]);
+        ua.Keys().ShouldBe(["id", "version", "title", "status", "parties", "window_start", "window_end", "windows", "clauses"]);
+        ua.GetProperty("windows").GetArrayLength().ShouldBe(1);
         ua.GetProperty("version").GetInt32().ShouldBe(1);
         ua.Str("title").ShouldBe("Partial truce on long-range air and sea strikes (Ukrainian proposal)");
         ua.Str("status").ShouldBe("proposed");

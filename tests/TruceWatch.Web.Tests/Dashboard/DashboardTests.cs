@@ -18,7 +18,7 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var page = await OpenAsync();
         var agreements = await app.Api.GetJsonAsync("/api/agreements");
         var ids = agreements.GetProperty("agreements").EnumerateArray().Select(a => a.Str("id")).ToList();
-        ids.Count.ShouldBe(2);
+        ids.Count.ShouldBe(3);
 
         (await page.Locator("article.card").CountAsync()).ShouldBe(ids.Count);
         foreach (var id in ids)
@@ -30,7 +30,16 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
 
             var terms = agreements.GetProperty("agreements").EnumerateArray().Single(a => a.Str("id") == id);
             (await card.Locator("h2").InnerTextAsync()).ShouldBe(terms.Str("title"));
-            (await card.Locator(".meta").InnerTextAsync()).ShouldContain($"{terms.Str("window_start")} → {terms.Str("window_end")}");
+            var windows = terms.GetProperty("windows").EnumerateArray().Select(w => w.GetString()!).ToList();
+            var meta = await card.Locator(".meta").InnerTextAsync();
+            if (windows.Count > 1)
+            {
+                windows.ForEach(w => meta.ShouldContain(w));
+            }
+            else
+            {
+                meta.ShouldContain($"{terms.Str("window_start")} → {terms.Str("window_end")}");
+            }
             (await card.Locator("table.scorecard tbody tr[data-party]").CountAsync()).ShouldBe(summary.Count);
             foreach (var (party, counts) in summary)
             {
@@ -199,6 +208,8 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         footer.ShouldContain("Ukrainian Air Force");
         footer.ShouldContain("Massive Missile Attacks on Ukraine");
         footer.ShouldContain("Petro Ivaniuk");
+        footer.ShouldContain("DeepStateMap");
+        footer.ShouldContain("Natural Earth");
         footer.ShouldContain("Ukrainian attacks on Russian infrastructure");
         footer.ShouldContain("not a finding of fact");
         (await page.Locator("footer").IsVisibleAsync()).ShouldBeTrue();
