@@ -1,3 +1,4 @@
+using TruceWatch.Ingest.Acled;
 using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
 using TruceWatch.Ingest.MissileAttacks;
@@ -11,7 +12,7 @@ public sealed class FormatRegistry
 
     public FormatRegistry(WeaponCatalog weapons, Gazetteer.OblastGazetteer oblasts)
     {
-        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts)];
+        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts)];
     }
 
     /// <summary>The registry with the bundled weapon catalog and gazetteer.</summary>
