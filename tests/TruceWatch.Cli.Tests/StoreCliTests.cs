@@ -141,6 +141,29 @@ public sealed class StoreCliTests : IDisposable
         verify.Stdout.ShouldStartWith("ledger intact: 14 entries", Case.Sensitive, "2 imports of 3 and 6 entries, 1 terms entry, 4 assessments entries");
     }
 
+    [Fact]
+    public async Task ACLED_and_GeoJSON_files_are_recognised_imported_and_their_bad_rows_quarantined()
+    {
+        var tests = Path.Combine(Repo.Root, "tests", "TruceWatch.Ingest.Tests");
+
+        var acled = await Run("import", Path.Combine(tests, "Acled", "acled-ukraine-sample.csv"), "--db", "f.db");
+        var geojson = await Run("import", Path.Combine(tests, "GeoJson", "strikes.geojson"), "--db", "f.db");
+        var again = await Run("import", Path.Combine(tests, "GeoJson", "strikes.geojson"), "--db", "f.db", "--format", "geojson");
+        var quarantine = await Run("quarantine", "list", "--db", "f.db", "--limit", "20");
+        var unknown = await Run("import", Path.Combine(tests, "GeoJson", "strikes.geojson"), "--db", "f.db", "--format", "kml");
+
+        acled.ExitCode.ShouldBe(0, acled.ToString());
+        acled.Stdout.ShouldContain("as acled into f.db: 7 new, 0 already present, 3 quarantined");
+        geojson.ExitCode.ShouldBe(0, geojson.ToString());
+        geojson.Stdout.ShouldContain("as geojson into f.db: 2 new, 0 already present, 4 quarantined");
+        again.Stdout.ShouldContain("0 new, 2 already present, 4 quarantined");
+        quarantine.Stdout.ShouldContain("7 row(s)");
+        quarantine.Stdout.ShouldContain("not a remote strike");
+        quarantine.Stdout.ShouldContain("a report is placed at a Point");
+        unknown.ExitCode.ShouldBe(1);
+        unknown.Stderr.ShouldContain("unknown format 'kml' (known: auto, canonical, missile-attacks-daily, acled, geojson)");
+    }
+
     public void Dispose()
     {
         try

@@ -1,6 +1,7 @@
 using TruceWatch.Ingest.Acled;
 using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
+using TruceWatch.Ingest.GeoJson;
 using TruceWatch.Ingest.MissileAttacks;
 
 namespace TruceWatch.Ingest.Formats;
@@ -12,7 +13,7 @@ public sealed class FormatRegistry
 
     public FormatRegistry(WeaponCatalog weapons, Gazetteer.OblastGazetteer oblasts)
     {
-        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts)];
+        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new GeoJsonFormat(weapons)];
     }
 
     /// <summary>The registry with the bundled weapon catalog and gazetteer.</summary>
