@@ -22,18 +22,34 @@ internal static class AssessCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var limit = new Option<int>("--limit") { Description = "Incidents to list in table format (the summary counts all).", DefaultValueFactory = _ => 30 };
-        var command = new Command("assess", "Judge incidents against an agreement's terms.") { agreement, db, reports, from, to, format, limit };
+        var interpretation = new Option<string?>("--interpretation")
+        {
+            Description = "Judge under one of the agreement's named interpretations, or 'all' to compare every reading incident by incident.",
+        };
+        var command = new Command("assess", "Judge incidents against an agreement's terms.") { agreement, db, reports, from, to, format, limit, interpretation };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(agreement)!, parse.GetResult(db) is { Implicit: false } ? parse.GetValue(db) : null, parse.GetValue(db)!, parse.GetValue(reports),
-            parse.GetValue(from), parse.GetValue(to), parse.GetValue(format)!, parse.GetValue(limit), cancellationToken));
+            parse.GetValue(from), parse.GetValue(to), parse.GetValue(format)!, parse.GetValue(limit), parse.GetValue(interpretation), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string agreementArg, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, int limit, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string agreementArg, string? explicitDb, string db, string? reportsFile, string? from, string? to, string format, int limit, string? reading, CancellationToken cancellationToken)
     {
         if (CommonOptions.ResolveTerms(AgreementLibrary.Bundled(), agreementArg) is not { } agreement)
         {
             return 1;
+        }
+
+        if (reading is not null and not "all" and not ReadingsDocument.Base)
+        {
+            if (agreement.Under(reading) is not { } read)
+            {
+                var known = agreement.Interpretations.Count == 0 ? "it has none" : "it has " + string.Join(", ", agreement.Interpretations.Select(i => i.Name));
+                return CommonOptions.Fail($"{agreement.Id} has no interpretation '{reading}' ({known}; or 'all')");
+            }
+
+            agreement = read;
         }
 
         if (!Period.TryParse(from, to, out var period, out var periodError))
@@ -47,6 +63,21 @@ internal static class AssessCommand
             return CommonOptions.Fail(inputError!);
         }
 
+        if (reading == "all")
+        {
+            var readings = ReadingsDocument.Build(agreement, incidents, MapGeography.Bundled);
+            if (format == "json")
+            {
+                await CommonOptions.WriteJsonAsync(readings, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                PrintReadings(readings, limit);
+            }
+
+            return 0;
+        }
+
         var document = AssessmentDocument.Build(agreement, incidents, MapGeography.Bundled);
         if (format == "json")
         {
@@ -56,6 +87,44 @@ internal static class AssessCommand
 
         PrintTable(agreement, document, limit);
         return 0;
+    }
+
+    private static void PrintReadings(ReadingsDocument document, int limit)
+    {
+        var console = AnsiConsole.Console;
+        console.MarkupLineInterpolated($"[bold]{document.Agreement.Title}[/] ({document.Agreement.Id} v{document.Agreement.Version}): {document.Readings.Count} readings, {document.Incidents:N0} incidents, {document.Disagreements.Count:N0} judged differently");
+        var table = new Table().AddColumn("reading").AddColumn("party");
+        foreach (var verdict in Verdicts.All)
+        {
+            table.AddColumn(new TableColumn(verdict.ToText()).RightAligned());
+        }
+
+        foreach (var r in document.Readings)
+        {
+            foreach (var (party, counts) in r.Summary)
+            {
+                table.AddRow([Markup.Escape(r.Name), party, .. Verdicts.All.Select(v => counts[v.ToText()].ToString("N0", System.Globalization.CultureInfo.InvariantCulture))]);
+            }
+        }
+
+        console.Write(table);
+        if (document.Disagreements.Count == 0 || limit <= 0)
+        {
+            return;
+        }
+
+        var list = new Table().AddColumn("id").AddColumn("occurred").AddColumn("report");
+        foreach (var r in document.Readings)
+        {
+            list.AddColumn(r.Name);
+        }
+
+        foreach (var d in document.Disagreements.Take(limit))
+        {
+            list.AddRow([d.Incident.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Occurred ?? "", Markup.Escape(string.Join(", ", d.Reports)), .. document.Readings.Select(r => d.Verdicts[r.Name])]);
+        }
+
+        console.Write(list);
     }
 
     private static void PrintTable(Agreement agreement, AssessmentDocument document, int limit)

@@ -39,6 +39,34 @@ public sealed record Agreement
     public IReadOnlyList<Obligation> Obligations { get; init; } = [];
 
     public Reciprocity Reciprocity { get; init; } = Reciprocity.Mutual;
+
+    /// <summary>Named readings of disputed terms (each party's, a mediator's), applied over these terms by <see cref="Under"/>.</summary>
+    public IReadOnlyList<Interpretation> Interpretations { get; init; } = [];
+
+    /// <summary>These terms as read under the interpretation named <paramref name="name"/>; <c>null</c> when there is none by that name.</summary>
+    public Agreement? Under(string name) =>
+        Interpretations.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal)) is { } reading ? reading.Apply(this) : null;
+}
+
+/// <summary>
+/// One reading of disputed terms, as an overlay on the agreed text: its own window(s) (a disputed start date), the stage that counts for
+/// every clause (intercepted drones counted or not), and whether occupied territory is in or out. What it does not name stays as written.
+/// </summary>
+public sealed record Interpretation(string Name, string? Note, IReadOnlyList<AgreementWindow>? Windows, StrikeStage? Counts, OccupiedRule? Occupied)
+{
+    public Agreement Apply(Agreement terms) => terms with
+    {
+        Windows = Windows ?? terms.Windows,
+        Clauses = [.. terms.Clauses.Select(c => c with
+        {
+            Counts = Counts ?? c.Counts,
+            Prohibits = Occupied is not { } occupied ? c.Prohibits : c.Prohibits with
+            {
+                Where = c.Prohibits.Where is { } where ? where with { Occupied = occupied } : new PlaceRule(null, null, null, occupied),
+            },
+        })],
+        Interpretations = [],
+    };
 }
 
 /// <summary>
@@ -57,7 +85,19 @@ public sealed record AgreementWindow(DateTimeOffset? Start, DateTimeOffset? End,
 }
 
 /// <summary>One prohibition: who it binds, what it prohibits and what it excepts.</summary>
-public sealed record Clause(string Id, Binds Binds, Criteria Prohibits, IReadOnlyList<Criteria> Except);
+public sealed record Clause(string Id, Binds Binds, Criteria Prohibits, IReadOnlyList<Criteria> Except)
+{
+    /// <summary>Which stage of a strike counts (terms key <c>counts</c>): its launch (the default), a hit, or a hit with reported effect.</summary>
+    public StrikeStage Counts { get; init; } = StrikeStage.Launched;
+}
+
+/// <summary>The stage from which a strike counts against a clause: "an intercepted drone aimed at a refinery" counts under launched, not under hit.</summary>
+public enum StrikeStage
+{
+    Launched,
+    Hit,
+    Effect,
+}
 
 /// <summary>Which parties a clause binds: all parties to the agreement, or the ones named.</summary>
 public sealed record Binds(IReadOnlyList<PartyCode>? Parties)

@@ -39,6 +39,11 @@ public static class Judge
         {
             var clause = clauses[i];
             var scope = Kleene.And(Binds(incident.Perpetrator, clause.Binds, agreement.Parties), Matches(incident, clause.Prohibits, all: false, map));
+            if (clause.Counts != StrikeStage.Launched && scope != Tri.False)
+            {
+                scope = Kleene.And(scope, Stage(incident, clause.Counts));
+            }
+
             if (scope == Tri.False)
             {
                 continue;
@@ -74,6 +79,13 @@ public static class Judge
             var binds = Binds(incident.Perpetrator, clause.Binds, agreement.Parties);
             conditions.Add(new ConditionTrace("binds", binds, clause.Binds.IsAll ? $"all [{Join(agreement.Parties)}]" : clause.Binds.ToString(), "perpetrator", incident.Perpetrator?.ToString()));
             var scope = Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, map, conditions));
+            if (clause.Counts != StrikeStage.Launched)
+            {
+                var stage = Stage(incident, clause.Counts);
+                conditions.Add(new ConditionTrace("counts", stage, clause.Counts == StrikeStage.Hit ? "hit" : "hit with reported casualties", "outcome", Describe(incident)));
+                scope = Kleene.And(scope, stage);
+            }
+
 
             var except = Tri.False;
             var exceptionTraces = new List<ExceptionTrace>(clause.Except.Count);
@@ -253,6 +265,25 @@ public static class Judge
         return value;
     }
 
+    /// <summary>
+    /// Whether the strike reached the stage that counts. Hit: a hit count above zero is a hit and zero is none; without one, every launch
+    /// intercepted is none, and a launch not all intercepted is unknown (it may have missed). Effect: a hit with reported dead or injured.
+    /// </summary>
+    internal static Tri Stage(Incident incident, StrikeStage stage)
+    {
+        var c = incident.Counts;
+        var hit = c.Hits is { } h ? (h > 0 ? Tri.True : Tri.False)
+            : c.Launched is { } launched && c.Intercepted is { } intercepted && intercepted >= launched ? Tri.False
+            : Tri.Unknown;
+        if (stage != StrikeStage.Effect || hit == Tri.False)
+        {
+            return hit;
+        }
+
+        var harm = incident.Reports.IsDefaultOrEmpty ? default : incident.Reports[0].Harm;
+        return harm.Killed > 0 || harm.Injured > 0 ? Tri.True : Tri.Unknown;
+    }
+
     internal static Tri Domain(StrikeDomain? domain, IReadOnlyList<StrikeDomain> allowed)
     {
         if (domain is not { } d)
@@ -337,6 +368,7 @@ public static class Judge
         "domain" => "domain",
         "time" => "time",
         "place" => "location",
+        "outcome" => "whether it hit",
         _ => fact,
     };
 
@@ -381,6 +413,18 @@ public static class Judge
         }
 
         return $"{text} ({time.Precision.ToText()})";
+    }
+
+    private static string? Describe(Incident incident)
+    {
+        var c = incident.Counts;
+        if (c.Launched is null && c.Intercepted is null && c.Hits is null)
+        {
+            return null;
+        }
+
+        static string N(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+        return $"launched {N(c.Launched)}, intercepted {N(c.Intercepted)}, hits {N(c.Hits)}";
     }
 
     private static string Join<T>(IEnumerable<T> items) => string.Join(", ", items);

@@ -14,8 +14,8 @@ namespace TruceWatch.Core.Terms;
 /// </summary>
 public static class TermsParser
 {
-    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "source"];
-    private static readonly string[] ClauseKeys = ["id", "binds", "where", "prohibits", "except", "note"];
+    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "source"];
+    private static readonly string[] ClauseKeys = ["id", "binds", "where", "counts", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
 
@@ -81,6 +81,7 @@ public static class TermsParser
         var clauses = ParseClauses(root, parties, regions, errors);
         var obligations = ParseObligations(root, errors);
         var reciprocity = ParseReciprocity(root, errors);
+        var interpretations = Value(root, "interpretations") is { } readingsNode ? TermsReadings.Interpretations(readingsNode, errors) : [];
 
         if (errors.HasErrors)
         {
@@ -95,6 +96,7 @@ public static class TermsParser
             Status = status,
             Parties = parties,
             Windows = windows,
+            Interpretations = interpretations,
             Clauses = clauses,
             Obligations = obligations,
             Reciprocity = reciprocity,
@@ -248,9 +250,10 @@ public static class TermsParser
                 prohibits = prohibits with { Where = place };
             }
 
+            var counts = Value(map, "counts") is { } countsNode ? TermsReadings.Stage(countsNode, errors) : StrikeStage.Launched;
             if (id is not null && prohibits is not null)
             {
-                clauses.Add(new Clause(id, binds, prohibits, except));
+                clauses.Add(new Clause(id, binds, prohibits, except) { Counts = counts ?? StrikeStage.Launched });
             }
         }
 

@@ -139,9 +139,25 @@ public sealed class IncidentBuilder
         return this;
     }
 
+    private StrikeCounts _counts;
+    private Harm _harm;
+
     public IncidentBuilder At(Place place)
     {
         _place = place;
+        return this;
+    }
+
+    /// <summary>Launched, intercepted and hit counts as the source gave them (null: not given).</summary>
+    public IncidentBuilder Counting(int? launched, int? intercepted, int? hits)
+    {
+        _counts = new StrikeCounts(launched, intercepted, hits);
+        return this;
+    }
+
+    public IncidentBuilder Harming(int? killed, int? injured)
+    {
+        _harm = new Harm(killed, injured);
         return this;
     }
 
@@ -163,6 +179,8 @@ public sealed class IncidentBuilder
             Weapon = _weapon,
             Place = _place,
             Targets = [.. _targets],
+            Counts = _counts,
+            Harm = _harm,
         };
         return Incidents.Incident.FromReport(new IncidentId(_id), report);
     }
