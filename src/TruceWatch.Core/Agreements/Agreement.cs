@@ -16,7 +16,16 @@ public enum Reciprocity
 {
     Mutual,
     Unilateral,
+
+    /// <summary>Mutual until one side's violations pass <see cref="Agreement.SuspendAfter"/>; from then the other side's duties are suspended.</summary>
+    Conditional,
 }
+
+/// <summary>
+/// The threshold of conditional reciprocity: <see cref="Violations"/> violations by one party within <see cref="Within"/> suspend the
+/// other parties' duties from the moment the last of them happened.
+/// </summary>
+public sealed record SuspensionRule(int Violations, Reports.IsoDuration Within, string WithinText);
 
 /// <summary>Truce terms as data: one version of one agreement.</summary>
 public sealed record Agreement
@@ -39,6 +48,9 @@ public sealed record Agreement
     public IReadOnlyList<Obligation> Obligations { get; init; } = [];
 
     public Reciprocity Reciprocity { get; init; } = Reciprocity.Mutual;
+
+    /// <summary>For <see cref="Reciprocity.Conditional"/>: when one side's violations suspend the other's duties.</summary>
+    public SuspensionRule? SuspendAfter { get; init; }
 
     /// <summary>Named readings of disputed terms (each party's, a mediator's), applied over these terms by <see cref="Under"/>.</summary>
     public IReadOnlyList<Interpretation> Interpretations { get; init; } = [];

@@ -33,16 +33,27 @@ public sealed record AssessmentDocument(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Judges every incident and builds the document; incidents keep their given order.</summary>
+    /// <summary>
+    /// Judges every incident and builds the document; incidents keep their given order. Under conditional reciprocity, a party's acts
+    /// after its duties were suspended are permitted, and their trace says by whose violations (<see cref="Reciprocal"/>).
+    /// </summary>
     public static AssessmentDocument Build(Agreement agreement, IEnumerable<Incident> incidents, Geography.IGeography? map = null)
     {
-        var items = new List<IncidentAssessment>();
+        var list = incidents as IReadOnlyList<Incident> ?? [.. incidents];
+        var assessments = list.Select(i => Judge.Assess(i, agreement, map)).ToList();
+        var suspensions = Reciprocal.Suspensions(agreement, list, [.. assessments.Select(a => a.Verdict)]);
+        var items = new List<IncidentAssessment>(list.Count);
         var tally = new VerdictTally(agreement.Parties);
-        foreach (var incident in incidents)
+        for (var i = 0; i < list.Count; i++)
         {
-            var assessment = Judge.Assess(incident, agreement, map);
-            items.Add(IncidentAssessment.From(incident, assessment));
-            tally.Add(incident.Perpetrator, assessment.Verdict);
+            var assessment = assessments[i];
+            if (Reciprocal.Covering(suspensions, list[i]) is { } suspension && Reciprocal.Apply(assessment.Verdict, suspension) != assessment.Verdict)
+            {
+                assessment = assessment with { Verdict = Verdict.Permitted, Trace = assessment.Trace with { Reason = "permitted: " + suspension.Reason, MissingFacts = [] } };
+            }
+
+            items.Add(IncidentAssessment.From(list[i], assessment));
+            tally.Add(list[i].Perpetrator, assessment.Verdict);
         }
 
         return new AssessmentDocument(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), items, tally.ToSummary());

@@ -22,9 +22,16 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
         {
             var replayed = AsIfInForce(agreement, from, to);
             var tally = new VerdictTally(agreement.Parties);
+            var verdicts = new Verdict[incidents.Count];
             for (var i = 0; i < incidents.Count; i++)
             {
-                tally.Add(incidents[i].Perpetrator, Judge.Decide(incidents[i], replayed, map));
+                verdicts[i] = Judge.Decide(incidents[i], replayed, map);
+            }
+
+            var suspensions = Reciprocal.Suspensions(replayed, incidents, verdicts);
+            for (var i = 0; i < incidents.Count; i++)
+            {
+                tally.Add(incidents[i].Perpetrator, suspensions.Count == 0 ? verdicts[i] : Reciprocal.Apply(verdicts[i], Reciprocal.Covering(suspensions, incidents[i])));
             }
 
             columns.Add(new ReplayColumn(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), tally.ToSummary()));

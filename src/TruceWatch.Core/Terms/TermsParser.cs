@@ -80,7 +80,7 @@ public static class TermsParser
         var windows = Value(root, "window") is { } windowNode ? TermsWindows.Parse(windowNode, errors) : [];
         var clauses = ParseClauses(root, parties, regions, errors);
         var obligations = ParseObligations(root, errors);
-        var reciprocity = ParseReciprocity(root, errors);
+        var (reciprocity, suspendAfter) = ParseReciprocity(root, errors);
         var interpretations = Value(root, "interpretations") is { } readingsNode ? TermsReadings.Interpretations(readingsNode, errors) : [];
 
         if (errors.HasErrors)
@@ -100,6 +100,7 @@ public static class TermsParser
             Clauses = clauses,
             Obligations = obligations,
             Reciprocity = reciprocity,
+            SuspendAfter = suspendAfter,
         };
         return new TermsResult(agreement, errors.List);
     }
@@ -123,20 +124,46 @@ public static class TermsParser
         }
     }
 
-    private static Reciprocity ParseReciprocity(YamlMappingNode root, TermsDiagnostics errors)
+    private static (Reciprocity, SuspensionRule?) ParseReciprocity(YamlMappingNode root, TermsDiagnostics errors)
     {
         if (Value(root, "reciprocity") is not { } node)
         {
-            return Reciprocity.Mutual;
+            return (Reciprocity.Mutual, null);
+        }
+
+        if (node is YamlMappingNode map)
+        {
+            // reciprocity: { conditional: { suspend_after: 3, within: P7D } }
+            if (Value(map, "conditional") is not YamlMappingNode rule || map.Children.Count != 1)
+            {
+                errors.Add(node.Start, "a reciprocity mapping is { conditional: { suspend_after: N, within: P7D } }");
+                return (Reciprocity.Mutual, null);
+            }
+
+            CheckKeys(rule, ["suspend_after", "within"], "conditional", errors);
+            int? count = Value(rule, "suspend_after") is { } n && int.TryParse(Scalar(n), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c > 0 ? c : null;
+            if (count is null)
+            {
+                errors.Add((Value(rule, "suspend_after") ?? rule).Start, "conditional needs suspend_after: a whole number of violations above zero");
+            }
+
+            var withinText = Value(rule, "within") is { } w ? Scalar(w) : null;
+            if (withinText is null || !IsoDuration.TryParse(withinText, out var within))
+            {
+                errors.Add((Value(rule, "within") ?? rule).Start, $"conditional needs within: an ISO 8601 duration (e.g. P7D){(withinText is null ? "" : $", not '{withinText}'")}");
+                return (Reciprocity.Conditional, null);
+            }
+
+            return (Reciprocity.Conditional, count is { } k ? new SuspensionRule(k, within, withinText) : null);
         }
 
         switch (Scalar(node))
         {
-            case "mutual": return Reciprocity.Mutual;
-            case "unilateral": return Reciprocity.Unilateral;
+            case "mutual": return (Reciprocity.Mutual, null);
+            case "unilateral": return (Reciprocity.Unilateral, null);
             default:
-                errors.Add(node.Start, $"reciprocity '{Scalar(node)}' is not one of mutual, unilateral");
-                return Reciprocity.Mutual;
+                errors.Add(node.Start, $"reciprocity '{Scalar(node)}' is not one of mutual, unilateral, or {{ conditional: {{ suspend_after: N, within: P7D }} }}");
+                return (Reciprocity.Mutual, null);
         }
     }
 
