@@ -22,7 +22,13 @@ internal static class AgreementsCommand
         var lint = new Command("lint", "Check terms files and report every error with line and column (exit 1 on any error).") { files };
         lint.SetAction(parse => Lint(parse.GetValue(files)!));
 
-        return new Command("agreements", "Bundled truce terms: list, show, lint.") { list, show, lint };
+        var diffId = new Argument<string>("agreement") { Description = "A bundled agreement's id, or a terms file." };
+        var fromVersion = new Option<int>("--from") { Description = "The older version.", Required = true };
+        var toVersion = new Option<int>("--to") { Description = "The newer version.", Required = true };
+        var diff = new Command("diff", "Show what changed, clause by clause, between two versions of amended terms.") { diffId, fromVersion, toVersion };
+        diff.SetAction(parse => Diff(parse.GetValue(diffId)!, parse.GetValue(fromVersion), parse.GetValue(toVersion)));
+
+        return new Command("agreements", "Bundled truce terms: list, show, lint, diff.") { list, show, lint, diff };
     }
 
     private static int List()
@@ -91,6 +97,54 @@ internal static class AgreementsCommand
         return 0;
     }
 
+    private static int Diff(string idOrFile, int from, int to)
+    {
+        if (CommonOptions.ResolveTerms(AgreementLibrary.Bundled(), idOrFile) is not { } a)
+        {
+            return 1;
+        }
+
+        var versions = string.Join(", ", a.Amendments.Select(x => x.Version).Prepend(a.Version));
+        if (a.AsOfVersion(from) is not { } older || a.AsOfVersion(to) is not { } newer)
+        {
+            return CommonOptions.Fail($"{a.Id} has no version {(a.AsOfVersion(from) is null ? from : to)} (its versions: {versions})");
+        }
+
+        Console.WriteLine($"{a.Id}: v{from} → v{to}");
+        foreach (var amendment in a.Amendments.Where(x => x.Version > Math.Min(from, to) && x.Version <= Math.Max(from, to)))
+        {
+            Console.WriteLine($"  v{amendment.Version} in force from {IsoTime.Format(amendment.From)}{(amendment.Note is null ? "" : $": {amendment.Note}")}");
+        }
+
+        var changes = 0;
+        foreach (var c in older.Clauses.Where(c => newer.Clauses.All(n => n.Id != c.Id)))
+        {
+            Console.WriteLine($"- clause {c.Id}: {Clause(c)}");
+            changes++;
+        }
+
+        foreach (var c in newer.Clauses)
+        {
+            if (older.Clauses.FirstOrDefault(o => o.Id == c.Id) is not { } before)
+            {
+                Console.WriteLine($"+ clause {c.Id}: {Clause(c)}");
+                changes++;
+            }
+            else if (Clause(before) != Clause(c))
+            {
+                Console.WriteLine($"~ clause {c.Id}:\n    was {Clause(before)}\n    now {Clause(c)}");
+                changes++;
+            }
+        }
+
+        Console.WriteLine(changes == 0 ? "no clause changed" : $"{changes} clause(s) changed");
+        return 0;
+    }
+
+    private static string Clause(Core.Agreements.Clause c) =>
+        $"binds {c.Binds}; prohibits {Describe(c.Prohibits)}{string.Concat(c.Except.Select(e => $"; except {Describe(e)}"))}" +
+        (c.Counts == Core.Agreements.StrikeStage.Launched ? "" : $"; counts {c.Counts.ToString().ToLowerInvariant()}");
+
     private static string Describe(Core.Agreements.Criteria c)
     {
         var parts = new List<string>();
@@ -107,6 +161,32 @@ internal static class AgreementsCommand
         if (c.Targets is { } t)
         {
             parts.Add($"target within [{string.Join(", ", t)}]");
+        }
+
+        if (c.Where is { } w)
+        {
+            var where = new List<string>();
+            if (w.Countries is { } countries)
+            {
+                where.Add($"country in [{string.Join(", ", countries)}]");
+            }
+
+            if (w.Admin1 is { } admin1)
+            {
+                where.Add($"admin1 in [{string.Join(", ", admin1)}]");
+            }
+
+            if (w.Beyond is { } beyond)
+            {
+                where.Add(beyond.ToString());
+            }
+
+            if (w.Occupied != Core.Agreements.OccupiedRule.Include)
+            {
+                where.Add(w.Occupied == Core.Agreements.OccupiedRule.Exclude ? "not in occupied territory" : "only in occupied territory");
+            }
+
+            parts.Add($"where {string.Join(", ", where)}");
         }
 
         return parts.Count == 0 ? "anything" : string.Join(" and ", parts);

@@ -52,12 +52,67 @@ public sealed record Agreement
     /// <summary>For <see cref="Reciprocity.Conditional"/>: when one side's violations suspend the other's duties.</summary>
     public SuspensionRule? SuspendAfter { get; init; }
 
+    /// <summary>Later versions: each changes clauses from a moment on (<see cref="At"/> gives the version in force then).</summary>
+    public IReadOnlyList<Amendment> Amendments { get; init; } = [];
+
+    /// <summary>The terms in force at <paramref name="moment"/>: these, with every amendment in force by then applied in order.</summary>
+    public Agreement At(DateTimeOffset moment)
+    {
+        var terms = this;
+        foreach (var amendment in Amendments)
+        {
+            if (amendment.From <= moment)
+            {
+                terms = amendment.Apply(terms);
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The terms as of version <paramref name="version"/> (the base version or an amendment's); <c>null</c> when there is none.</summary>
+    public Agreement? AsOfVersion(int version)
+    {
+        if (version == Version)
+        {
+            return this with { Amendments = [] };
+        }
+
+        var terms = this;
+        foreach (var amendment in Amendments)
+        {
+            terms = amendment.Apply(terms);
+            if (amendment.Version == version)
+            {
+                return terms with { Amendments = [] };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Named readings of disputed terms (each party's, a mediator's), applied over these terms by <see cref="Under"/>.</summary>
     public IReadOnlyList<Interpretation> Interpretations { get; init; } = [];
 
     /// <summary>These terms as read under the interpretation named <paramref name="name"/>; <c>null</c> when there is none by that name.</summary>
     public Agreement? Under(string name) =>
         Interpretations.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal)) is { } reading ? reading.Apply(this) : null;
+}
+
+/// <summary>
+/// A later version of the terms, in force from <see cref="From"/>: clauses added, replaced (same id) or removed. The amended terms carry
+/// the amendment's version number, so every assessment says which version it used.
+/// </summary>
+public sealed record Amendment(int Version, DateTimeOffset From, string? Note, IReadOnlyList<Clause> Add, IReadOnlyList<Clause> Replace, IReadOnlyList<string> Remove)
+{
+    public Agreement Apply(Agreement terms)
+    {
+        var clauses = terms.Clauses.Where(c => !Remove.Contains(c.Id, StringComparer.Ordinal))
+            .Select(c => Replace.FirstOrDefault(r => r.Id == c.Id) ?? c)
+            .Concat(Add)
+            .ToList();
+        return terms with { Version = Version, Clauses = clauses };
+    }
 }
 
 /// <summary>

@@ -26,6 +26,21 @@ public static class Judge
     /// <param name="map">The map for place conditions (distances, occupation); without it they are unknown where they need it.</param>
     public static Verdict Decide(Incident incident, Agreement agreement, IGeography? map = null)
     {
+        if (agreement.Amendments.Count > 0)
+        {
+            var versions = Versions.InForce(incident.Time, agreement);
+            var first = Decide(incident, versions[0], map);
+            for (var v = 1; v < versions.Count; v++)
+            {
+                if (Decide(incident, versions[v], map) != first)
+                {
+                    return Verdict.Indeterminate;
+                }
+            }
+
+            return first;
+        }
+
         var window = InWindows(incident.Time, agreement.Windows);
         if (window == Tri.False)
         {
@@ -66,6 +81,28 @@ public static class Judge
     /// <summary>The verdict with a full trace: every clause, every condition, its value and the fact it read.</summary>
     public static Assessment Assess(Incident incident, Agreement agreement, IGeography? map = null)
     {
+        if (agreement.Amendments.Count > 0)
+        {
+            var versions = Versions.InForce(incident.Time, agreement);
+            var assessments = versions.Select(v => Assess(incident, v, map)).ToList();
+            if (assessments.All(a => a.Verdict == assessments[0].Verdict))
+            {
+                return assessments[^1];
+            }
+
+            // The event may fall on either side of an amendment that changes its verdict: when it happened decides.
+            var moments = string.Join(", ", agreement.Amendments.Where(a => versions.Any(v => v.Version == a.Version)).Select(a => $"v{a.Version} from {IsoTime.FormatKyiv(a.From)}"));
+            return assessments[^1] with
+            {
+                Verdict = Verdict.Indeterminate,
+                Trace = assessments[^1].Trace with
+                {
+                    MissingFacts = [FactName("time")],
+                    Reason = $"indeterminate: time unknown — versions {string.Join(", ", versions.Select(v => $"v{v.Version}"))} judge it differently ({moments})",
+                },
+            };
+        }
+
         var window = InWindows(incident.Time, agreement.Windows);
         var windowTrace = new ConditionTrace("window", window, Describe(agreement.Windows), "time", Describe(incident.Time));
 

@@ -67,7 +67,7 @@ public sealed record AgreementRef(string Id, int Version, string Title);
 public sealed record Occurred(string Start, string? End, string Precision);
 
 /// <summary>One incident's verdict with its trace.</summary>
-public sealed record IncidentAssessment(long Id, IReadOnlyList<string> Reports, string? Perpetrator, Occurred? Occurred, string? Weapon, string? Means, string? Place, string Verdict, TraceView Trace)
+public sealed record IncidentAssessment(long Id, IReadOnlyList<string> Reports, string? Perpetrator, Occurred? Occurred, string? Weapon, string? Means, string? Place, string Verdict, int Version, TraceView Trace)
 {
     public static IncidentAssessment From(Incident incident, Assessment assessment) => new(
         incident.Id.Value,
@@ -80,6 +80,7 @@ public sealed record IncidentAssessment(long Id, IReadOnlyList<string> Reports, 
         incident.Means?.Value,
         PlaceText(incident.Place),
         assessment.Verdict.ToText(),
+        assessment.AgreementVersion,
         TraceView.From(assessment.Trace));
 
     private static string? PlaceText(Place place)

@@ -14,7 +14,7 @@ namespace TruceWatch.Core.Terms;
 /// </summary>
 public static class TermsParser
 {
-    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "source"];
+    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "amendments", "source"];
     private static readonly string[] ClauseKeys = ["id", "binds", "where", "counts", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
@@ -82,6 +82,7 @@ public static class TermsParser
         var obligations = ParseObligations(root, errors);
         var (reciprocity, suspendAfter) = ParseReciprocity(root, errors);
         var interpretations = Value(root, "interpretations") is { } readingsNode ? TermsReadings.Interpretations(readingsNode, errors) : [];
+        var amendments = Value(root, "amendments") is { } amendmentsNode ? TermsAmendments.Parse(amendmentsNode, version, windows, clauses, parties, regions, errors) : [];
 
         if (errors.HasErrors)
         {
@@ -97,6 +98,7 @@ public static class TermsParser
             Parties = parties,
             Windows = windows,
             Interpretations = interpretations,
+            Amendments = amendments,
             Clauses = clauses,
             Obligations = obligations,
             Reciprocity = reciprocity,
@@ -203,16 +205,22 @@ public static class TermsParser
 
     private static List<Clause> ParseClauses(YamlMappingNode root, IReadOnlyList<PartyCode> parties, Func<string, string?>? regions, TermsDiagnostics errors)
     {
-        var clauses = new List<Clause>();
         if (Value(root, "clauses") is not { } node)
         {
             errors.Add(root.Start, "missing 'clauses'");
-            return clauses;
+            return [];
         }
 
+        return ParseClauseList(node, "clauses", parties, regions, errors);
+    }
+
+    /// <summary>A list of clause mappings (the agreement's <c>clauses</c>, an amendment's <c>add</c> or <c>replace</c>).</summary>
+    internal static List<Clause> ParseClauseList(YamlNode node, string name, IReadOnlyList<PartyCode> parties, Func<string, string?>? regions, TermsDiagnostics errors)
+    {
+        var clauses = new List<Clause>();
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
         {
-            errors.Add(node.Start, "clauses must be a non-empty list");
+            errors.Add(node.Start, $"{name} must be a non-empty list");
             return clauses;
         }
 

@@ -28,6 +28,11 @@ internal static class JudgingChanges
                 w.WriteStartObject();
                 w.WriteString("key", v.ReportKey);
                 w.WriteString("verdict", v.Verdict);
+                if (v.Version is { } version)
+                {
+                    w.WriteNumber("version", version);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -90,7 +90,8 @@ public sealed class JudgingWorker(IReportStore store, IReadOnlyList<TermsInForce
         {
             var a = Judge.Assess(incident, agreement, map);
             var missing = a.Trace.MissingFacts.Count == 0 ? null : string.Join("; ", a.Trace.MissingFacts);
-            verdicts.Add(new StoredVerdict(incident.Id.Value, incident.Reports[0].Key.ToString(), a.Verdict.ToText(), a.Trace.Reason, missing));
+            verdicts.Add(new StoredVerdict(incident.Id.Value, incident.Reports[0].Key.ToString(), a.Verdict.ToText(), a.Trace.Reason, missing,
+                a.AgreementVersion == agreement.Version ? null : a.AgreementVersion));
         }
 
         return verdicts;

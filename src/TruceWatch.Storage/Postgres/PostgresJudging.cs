@@ -104,14 +104,14 @@ internal static class PostgresJudging
         // One statement for the whole job: the verdicts travel as arrays and are unnested server-side.
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO assessments (agreement_id, report_id, agreement_version, terms_sha256, verdict, reason, missing, job_id, judged_at)
-            SELECT @agreement, v.report, @version, @sha, v.verdict, v.reason, v.missing, @job, @now
-            FROM unnest(@reports, @verdicts, @reasons, @missings) AS v (report, verdict, reason, missing)
+            SELECT @agreement, v.report, v.version, @sha, v.verdict, v.reason, v.missing, @job, @now
+            FROM unnest(@reports, @versions, @verdicts, @reasons, @missings) AS v (report, version, verdict, reason, missing)
             ON CONFLICT (agreement_id, report_id) DO UPDATE SET agreement_version = excluded.agreement_version, terms_sha256 = excluded.terms_sha256,
                 verdict = excluded.verdict, reason = excluded.reason, missing = excluded.missing, job_id = excluded.job_id, judged_at = excluded.judged_at
             """, connection))
         {
             upsert.Parameters.Add(new NpgsqlParameter<string>("agreement", job.AgreementId));
-            upsert.Parameters.Add(new NpgsqlParameter<int>("version", agreementVersion));
+            upsert.Parameters.Add(new NpgsqlParameter<int[]>("versions", [.. verdicts.Select(v => v.Version ?? agreementVersion)]));
             upsert.Parameters.Add(new NpgsqlParameter<string>("sha", job.TermsSha256));
             upsert.Parameters.Add(new NpgsqlParameter<long>("job", job.Id));
             upsert.Parameters.Add(Now(time));

@@ -122,7 +122,7 @@ internal static class SqliteJudging
         upsert.Transaction = transaction;
         upsert.CommandText = JudgingSql.Upsert;
         upsert.Parameters.AddWithValue("@agreement", job.AgreementId);
-        upsert.Parameters.AddWithValue("@version", agreementVersion);
+        var version = upsert.Parameters.Add("@version", SqliteType.Integer);
         upsert.Parameters.AddWithValue("@sha", job.TermsSha256);
         upsert.Parameters.AddWithValue("@job", job.Id);
         upsert.Parameters.AddWithValue("@now", now);
@@ -134,6 +134,7 @@ internal static class SqliteJudging
         foreach (var v in verdicts)
         {
             report.Value = v.ReportId;
+            version.Value = v.Version ?? agreementVersion;
             verdict.Value = v.Verdict;
             reason.Value = v.Reason;
             missing.Value = (object?)v.Missing ?? DBNull.Value;

@@ -124,7 +124,7 @@ public sealed class AssessmentDocumentTests
         root["agreement"].ShouldNotBeNull().AsObject().Select(p => p.Key).ShouldBe(["id", "version", "title"]);
 
         var incident = root["incidents"].ShouldNotBeNull().AsArray()[0].ShouldNotBeNull().AsObject();
-        incident.Select(p => p.Key).ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "trace"]);
+        incident.Select(p => p.Key).ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "version", "trace"]);
         incident["reports"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["ua-air-force:2025-03-20-1"]);
         incident["weapon"].ShouldBeNull();
         incident.ContainsKey("weapon").ShouldBeTrue("null values are written, not dropped");

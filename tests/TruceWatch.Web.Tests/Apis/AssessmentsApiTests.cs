@@ -113,7 +113,7 @@ public sealed class AssessmentsApiTests(PreciseApiFixture app) : IClassFixture<P
         agreement.GetProperty("version").GetInt32().ShouldBe(1);
 
         var incident = document.IncidentsByReport()[PreciseReports.Airbase];
-        incident.Keys().ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "trace"]);
+        incident.Keys().ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "version", "trace"]);
         incident.GetProperty("id").ValueKind.ShouldBe(JsonValueKind.Number);
         incident.GetProperty("occurred").Keys().ShouldBe(["start", "end", "precision"]);
         var trace = incident.GetProperty("trace");
