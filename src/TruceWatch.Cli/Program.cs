@@ -25,6 +25,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     QuarantineCommand.Create(),
     JudgeCommand.Create(),
     JudgeCommand.CreateWork(),
+    ObligationsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

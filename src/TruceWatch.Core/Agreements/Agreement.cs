@@ -176,5 +176,29 @@ public sealed record Binds(IReadOnlyList<PartyCode>? Parties)
     public override string ToString() => Parties is null ? "all" : $"[{string.Join(", ", Parties)}]";
 }
 
-/// <summary>A positive duty such as a prisoner exchange; judged by later analytics, carried here as terms.</summary>
-public sealed record Obligation(string Id, string Kind, string? Terms);
+/// <summary>
+/// A positive duty: a prisoner exchange (all-for-all, or N-for-N tracked by the <see cref="Ref"/> of its exchanges, due
+/// <see cref="By"/>), a notification duty, or holding the cease-fire line (no net change of occupied territory beyond
+/// <see cref="ToleranceKm2"/>). Its status (met / pending / missed) comes from <c>Obligations.ObligationJudge</c>.
+/// </summary>
+public sealed record Obligation(string Id, string Kind, string? Terms)
+{
+    public const string PrisonerExchange = "prisoner-exchange";
+    public const string Notify = "notify";
+    public const string CeaseFireLine = "cease-fire-line";
+
+    /// <summary>For N-for-N exchanges: N.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>The reference that links the exchanges carried out under it (e.g. <c>istanbul-1000</c>).</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>When it is due; after this an obligation not met is missed.</summary>
+    public DateTimeOffset? By { get; init; }
+
+    /// <summary>For the cease-fire line: how much net change of occupied area (km²) is within the map's precision.</summary>
+    public double ToleranceKm2 { get; init; } = 10;
+
+    /// <summary>For notification duties: the ISO 8601 period within which incidents must be reported.</summary>
+    public string? Within { get; init; }
+}

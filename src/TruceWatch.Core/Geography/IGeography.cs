@@ -24,4 +24,7 @@ public interface IGeography
 
     /// <summary>The distance in kilometres from the point to the front line on <paramref name="day"/> or to the state border; <c>null</c> when unknown.</summary>
     double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day);
+
+    /// <summary>The area of occupied territory (km²) in the snapshot in force on <paramref name="day"/>; <c>null</c> before the first.</summary>
+    double? OccupiedAreaKm2(DateOnly day);
 }

@@ -17,7 +17,7 @@ public static class TermsParser
     private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "amendments", "source"];
     private static readonly string[] ClauseKeys = ["id", "binds", "where", "counts", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
-    private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note"];
+    private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note", "ref", "by", "zone", "tolerance_km2", "within"];
 
     public static TermsResult Parse(string yaml) => Parse(yaml, null);
 
@@ -207,7 +207,12 @@ public static class TermsParser
     {
         if (Value(root, "clauses") is not { } node)
         {
-            errors.Add(root.Start, "missing 'clauses'");
+            // An agreement of duties alone (an exchange deal) has obligations and no prohibitions.
+            if (Value(root, "obligations") is null)
+            {
+                errors.Add(root.Start, "missing 'clauses' (or 'obligations', for an agreement of duties alone)");
+            }
+
             return [];
         }
 
@@ -422,9 +427,53 @@ public static class TermsParser
             var id = RequiredString(map, "id", errors);
             var kind = RequiredString(map, "kind", errors);
             var terms = Value(map, "terms") is { } t ? Scalar(t) : null;
+            if (kind is not null and not (Obligation.PrisonerExchange or Obligation.Notify or Obligation.CeaseFireLine))
+            {
+                errors.Add(Value(map, "kind")!.Start, $"obligation kind '{kind}' is not one of prisoner-exchange, notify, cease-fire-line");
+            }
+
+            int? count = null;
+            if (kind == Obligation.PrisonerExchange && terms is not null and not "all-for-all")
+            {
+                var parts = terms.Split("-for-");
+                if (parts.Length == 2 && parts[0] == parts[1] && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+                {
+                    count = n;
+                }
+                else
+                {
+                    errors.Add(Value(map, "terms")!.Start, $"prisoner-exchange terms '{terms}' are not all-for-all or N-for-N (e.g. 1000-for-1000)");
+                }
+            }
+
+            DateTimeOffset? by = null;
+            if (Value(map, "by") is { } byNode)
+            {
+                var asWindow = new YamlMappingNode(new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode("end"), byNode));
+                if (Value(map, "zone") is { } zoneNode)
+                {
+                    asWindow.Add(new YamlScalarNode("zone"), zoneNode);
+                }
+
+                by = TermsWindows.Parse(asWindow, errors).FirstOrDefault()?.End;
+            }
+
+            double tolerance = 10;
+            if (Value(map, "tolerance_km2") is { } toleranceNode && !(double.TryParse(Scalar(toleranceNode), NumberStyles.Float, CultureInfo.InvariantCulture, out tolerance) && tolerance >= 0))
+            {
+                errors.Add(toleranceNode.Start, $"tolerance_km2 '{Scalar(toleranceNode)}' is not a number of square kilometres");
+            }
+
             if (id is not null && kind is not null)
             {
-                list.Add(new Obligation(id, kind, terms));
+                list.Add(new Obligation(id, kind, terms)
+                {
+                    Count = count,
+                    Ref = Value(map, "ref") is { } r ? Scalar(r) : null,
+                    By = by,
+                    ToleranceKm2 = tolerance,
+                    Within = Value(map, "within") is { } w ? Scalar(w) : null,
+                });
             }
         }
 

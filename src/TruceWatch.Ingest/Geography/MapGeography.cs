@@ -70,6 +70,9 @@ public sealed class MapGeography : IGeography
     public Tri Occupied(GeoPoint point, DateOnly day) =>
         _frontLines.At(day) is not { } snapshot ? Tri.Unknown : snapshot.Occupied.Covers(KmPlane.ToPlane(point, _factory)) ? Tri.True : Tri.False;
 
+    /// <summary>Measured on the km plane: within a few per cent of the true area over Ukraine's latitudes, the same for every day.</summary>
+    public double? OccupiedAreaKm2(DateOnly day) => _frontLines.At(day)?.Occupied.Geometry.Area;
+
     public double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day)
     {
         var line = from switch

@@ -148,5 +148,7 @@ public sealed class PlaceTests
         public Tri Occupied(GeoPoint point, DateOnly day) => occupied;
 
         public double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day) => km;
+
+        public double? OccupiedAreaKm2(DateOnly day) => null;
     }
 }

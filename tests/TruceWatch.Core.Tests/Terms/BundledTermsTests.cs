@@ -14,7 +14,7 @@ public sealed class BundledTermsTests
 
     [Fact]
     public void Every_bundled_agreement_is_present() =>
-        Bundled.Files().ShouldBe(["energy-moratorium-2025.yaml", "holiday-ceasefires-2025.yaml", "ua-partial-air-sea-truce-2025.yaml"], ignoreOrder: true);
+        Bundled.Files().ShouldBe(["energy-moratorium-2025.yaml", "holiday-ceasefires-2025.yaml", "istanbul-exchanges-2025.yaml", "ua-partial-air-sea-truce-2025.yaml"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(BundledFiles))]

@@ -303,8 +303,9 @@ public sealed class TermsParserTests
                 kind: prisoner-exchange
                 note: later
               - id: bodies
-                kind: repatriation
+                kind: prisoner-exchange
                 terms: 1000-for-1000
+                ref: istanbul
             reciprocity: unilateral
             """);
 
@@ -314,7 +315,7 @@ public sealed class TermsParserTests
         a.Parties.Select(p => p.Value).ShouldBe(["UA", "RU", "MD"]);
         a.Windows.ShouldHaveSingleItem().ShouldBe(new AgreementWindow(Some.Instant("2025-05-01T12:30:00+03:00"), Some.Instant("2025-06-01T00:00:00Z")));
         a.Reciprocity.ShouldBe(Reciprocity.Unilateral);
-        a.Obligations.ShouldBe([new Obligation("pow", "prisoner-exchange", null), new Obligation("bodies", "repatriation", "1000-for-1000")]);
+        a.Obligations.ShouldBe([new Obligation("pow", "prisoner-exchange", null), new Obligation("bodies", "prisoner-exchange", "1000-for-1000") { Count = 1000, Ref = "istanbul" }]);
 
         var clause = a.Clauses.ShouldHaveSingleItem();
         clause.Binds.IsAll.ShouldBeFalse();

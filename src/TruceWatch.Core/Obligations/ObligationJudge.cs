@@ -1,0 +1,113 @@
+using System.Globalization;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Geography;
+
+namespace TruceWatch.Core.Obligations;
+
+/// <summary>Where a positive duty stands.</summary>
+public enum ObligationStatus
+{
+    Met,
+    Pending,
+    Missed,
+
+    /// <summary>TruceWatch has no data to tell (the detail says which).</summary>
+    Unknown,
+}
+
+/// <summary>One obligation's status on a day, with the facts behind it.</summary>
+public sealed record ObligationAssessment(string AgreementId, string ObligationId, string Kind, ObligationStatus Status, string Detail);
+
+/// <summary>
+/// Judges obligations on a given day, purely from the exchanges announced and the map: N-for-N exchanges by the exchanges under their
+/// reference, all-for-all by the exchanges inside the agreement's window, the cease-fire line by the change of occupied area between
+/// the window's first day and its last (or today).
+/// </summary>
+public static class ObligationJudge
+{
+    public static IReadOnlyList<ObligationAssessment> Assess(Agreement agreement, IReadOnlyList<Exchange> exchanges, IGeography? map, DateOnly today) =>
+        [.. agreement.Obligations.Select(o => o.Kind switch
+        {
+            Obligation.PrisonerExchange => PrisonerExchange(agreement, o, exchanges, today),
+            Obligation.CeaseFireLine => CeaseFireLine(agreement, o, map, today),
+            _ => new ObligationAssessment(agreement.Id, o.Id, o.Kind, ObligationStatus.Unknown, $"no {o.Kind} records are kept yet{(o.Within is null ? "" : $" (due within {o.Within})")}"),
+        })];
+
+    private static ObligationAssessment PrisonerExchange(Agreement agreement, Obligation o, IReadOnlyList<Exchange> exchanges, DateOnly today)
+    {
+        var due = o.By is { } by ? DateOnly.FromDateTime(by.UtcDateTime) : (DateOnly?)null;
+        if (o.Count is { } n)
+        {
+            var done = exchanges.Where(e => e.IsCarriedOut && e.Ref == o.Ref && e.Date <= today).OrderBy(e => e.Date).ToList();
+            int toUa = 0, toRu = 0;
+            foreach (var e in done)
+            {
+                toUa += e.ReturnedToUa ?? 0;
+                toRu += e.ReturnedToRu ?? 0;
+                if (toUa >= n && toRu >= n)
+                {
+                    return Result(ObligationStatus.Met, Text($"{n}-for-{n} ({o.Ref}): {toUa} returned to UA and {toRu} to RU in {done.IndexOf(e) + 1} stage(s) by {e.Date:yyyy-MM-dd}"));
+                }
+            }
+
+            var progress = Text($"{n}-for-{n} ({o.Ref}): {toUa} returned to UA and {toRu} to RU so far in {done.Count} stage(s)");
+            return due is { } d && today > d ? Result(ObligationStatus.Missed, progress + Text($"; due by {d:yyyy-MM-dd}")) : Result(ObligationStatus.Pending, progress);
+        }
+
+        // All-for-all cannot be shown met without the parties' full lists: the exchanges under its reference (or, without one, inside the
+        // window) are its progress.
+        var inWindow = exchanges.Where(e => e.IsCarriedOut && e.Date <= today && (o.Ref is { } r ? e.Ref == r : InWindows(agreement, e.Date))).ToList();
+        var summary = Text($"all-for-all{(o.Ref is null ? "" : $" ({o.Ref})")}: {inWindow.Sum(e => e.ReturnedToUa ?? 0)} returned to UA and {inWindow.Sum(e => e.ReturnedToRu ?? 0)} to RU in {inWindow.Count} exchange(s){(o.Ref is null ? " within the window" : "")}");
+        var ended = agreement.Windows.Count > 0 && agreement.Windows.All(w => w.End is { } end && DateOnly.FromDateTime(end.UtcDateTime) <= today);
+        return ended && inWindow.Count == 0
+            ? Result(ObligationStatus.Missed, summary + "; the window has ended")
+            : Result(ObligationStatus.Pending, summary + "; whether all were exchanged needs the parties' full lists");
+
+        ObligationAssessment Result(ObligationStatus status, string detail) => new(agreement.Id, o.Id, o.Kind, status, detail);
+    }
+
+    private static ObligationAssessment CeaseFireLine(Agreement agreement, Obligation o, IGeography? map, DateOnly today)
+    {
+        ObligationAssessment Result(ObligationStatus status, string detail) => new(agreement.Id, o.Id, o.Kind, status, detail);
+        var first = agreement.Windows.Where(w => w.Start is not null).Select(w => w.Start!.Value).DefaultIfEmpty().Min();
+        if (agreement.Windows.Count == 0 || first == default)
+        {
+            return Result(ObligationStatus.Unknown, "the terms give no start to measure the line from");
+        }
+
+        var results = new List<(DateOnly From, DateOnly To, double? Change)>();
+        foreach (var w in agreement.Windows.Where(w => w.Start is not null))
+        {
+            var from = KyivDay(w.Start!.Value);
+            var to = w.End is { } end && KyivDay(end) < today ? KyivDay(end) : today;
+            var before = map?.OccupiedAreaKm2(from);
+            var after = map?.OccupiedAreaKm2(to);
+            results.Add((from, to, before is { } b && after is { } a ? a - b : null));
+        }
+
+        if (results.Any(r => r.Change is null))
+        {
+            return Result(ObligationStatus.Unknown, "no front-line snapshot covers the window");
+        }
+
+        var worst = results.MaxBy(r => Math.Abs(r.Change!.Value));
+        var change = worst.Change!.Value;
+        var detail = Text($"occupied area {(change >= 0 ? "grew" : "shrank")} by {Math.Abs(change):N0} km² from {worst.From:yyyy-MM-dd} to {worst.To:yyyy-MM-dd} (the front-line snapshots in force on those days) (tolerance {o.ToleranceKm2:N0} km²; DeepStateMap)");
+        if (Math.Abs(change) > o.ToleranceKm2)
+        {
+            return Result(ObligationStatus.Missed, detail + (change > 0 ? ": Russian-held territory grew" : ": Ukrainian forces regained ground"));
+        }
+
+        var open = agreement.Windows.Any(w => w.End is not { } end || DateOnly.FromDateTime(end.UtcDateTime) >= today);
+        return Result(open ? ObligationStatus.Pending : ObligationStatus.Met, detail + (open ? ": held so far" : ": held"));
+    }
+
+    /// <summary>The calendar day (Kyiv) of a moment: front-line snapshots are dated by the day they show.</summary>
+    private static DateOnly KyivDay(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Reports.IsoTime.Kyiv).DateTime);
+
+    private static bool InWindows(Agreement agreement, DateOnly day) =>
+        agreement.Windows.Count == 0 || agreement.Windows.Any(w =>
+            (w.Start is not { } s || day >= DateOnly.FromDateTime(s.UtcDateTime)) && (w.End is not { } e || day <= DateOnly.FromDateTime(e.UtcDateTime)));
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
