@@ -206,20 +206,20 @@ public sealed class CliTests : IDisposable
         doc.RootElement.GetProperty("from").GetString().ShouldBe("2024-01-01T00:00:00+02:00");
         doc.RootElement.GetProperty("to").GetString().ShouldBe("2025-01-01T00:00:00+02:00");
         var columns = doc.RootElement.GetProperty("agreements").EnumerateArray().ToList();
-        columns.Select(c => c.GetProperty("agreement").GetProperty("id").GetString()).ShouldBe(["energy-moratorium-2025", "holiday-ceasefires-2025", "istanbul-exchanges-2025", "ua-partial-air-sea-truce-2025"]);
+        columns.Select(c => c.GetProperty("agreement").GetProperty("id").GetString()).ShouldBe(["black-sea-navigation-2025", "energy-moratorium-2025", "french-british-truce-proposal-2025", "full-ceasefire-template", "holiday-ceasefires-2025", "istanbul-exchanges-2025", "ua-partial-air-sea-truce-2025"]);
         var incidents = doc.RootElement.GetProperty("incidents").GetInt32();
         incidents.ShouldBeGreaterThan(0);
         foreach (var column in columns)
         {
             var ua = column.GetProperty("summary").GetProperty("UA");
             ua.EnumerateObject().Sum(p => p.Value.GetInt32()).ShouldBe(incidents);
-            if (column.GetProperty("agreement").GetProperty("id").GetString() is "holiday-ceasefires-2025" or "istanbul-exchanges-2025")
+            if (column.GetProperty("agreement").GetProperty("id").GetString() is "holiday-ceasefires-2025" or "istanbul-exchanges-2025" or "black-sea-navigation-2025")
             {
-                ua.GetProperty("out-of-scope").GetInt32().ShouldBe(incidents, "Russia's holiday ceasefires bound Russia alone; the Istanbul deal prohibits nothing");
+                ua.GetProperty("out-of-scope").GetInt32().ShouldBe(incidents, "Russia's holiday ceasefires bound Russia alone; the Istanbul deal prohibits nothing; the Black Sea deal covers the sea and ports");
             }
             else
             {
-                ua.GetProperty("violation").GetInt32().ShouldBe(incidents, "every 2024 strike in the compilation hit a refinery, which both other sets of terms prohibit");
+                ua.GetProperty("violation").GetInt32().ShouldBe(incidents, "every 2024 strike in the compilation hit a refinery, which every other set of terms prohibits");
             }
         }
 

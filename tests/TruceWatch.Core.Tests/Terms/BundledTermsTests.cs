@@ -14,7 +14,8 @@ public sealed class BundledTermsTests
 
     [Fact]
     public void Every_bundled_agreement_is_present() =>
-        Bundled.Files().ShouldBe(["energy-moratorium-2025.yaml", "holiday-ceasefires-2025.yaml", "istanbul-exchanges-2025.yaml", "ua-partial-air-sea-truce-2025.yaml"], ignoreOrder: true);
+        Bundled.Files().ShouldBe(["black-sea-navigation-2025.yaml", "energy-moratorium-2025.yaml", "french-british-truce-proposal-2025.yaml", "full-ceasefire-template.yaml",
+            "holiday-ceasefires-2025.yaml", "istanbul-exchanges-2025.yaml", "ua-partial-air-sea-truce-2025.yaml"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(BundledFiles))]
@@ -50,7 +51,8 @@ public sealed class BundledTermsTests
         clause.Binds.IsAll.ShouldBeTrue();
         clause.Prohibits.Domains.ShouldBeNull();
         clause.Prohibits.Means.ShouldBeNull();
-        clause.Prohibits.Targets.ShouldBe([Targets.Energy]);
+        clause.Prohibits.Targets!.Select(t => t.Value).ShouldBe([
+            "energy.oil.refinery", "energy.oil.pipeline", "energy.oil.depot", "energy.gas.pipeline", "energy.gas.storage", "energy.gas.compressor", "energy.generation", "energy.grid"]);
         clause.Except.ShouldBeEmpty();
     }
 

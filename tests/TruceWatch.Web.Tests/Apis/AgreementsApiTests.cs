@@ -13,7 +13,7 @@ public sealed class AgreementsApiTests(PreciseApiFixture app) : IClassFixture<Pr
         list.Keys().ShouldBe(["agreements", "invalid"]);
         list.GetProperty("invalid").GetArrayLength().ShouldBe(0);
         list.GetProperty("agreements").EnumerateArray().Select(a => a.Str("id"))
-            .ShouldBe(["energy-moratorium-2025", "holiday-ceasefires-2025", "istanbul-exchanges-2025", "ua-partial-air-sea-truce-2025"], ignoreOrder: true);
+            .ShouldBe(["black-sea-navigation-2025", "energy-moratorium-2025", "french-british-truce-proposal-2025", "full-ceasefire-template", "holiday-ceasefires-2025", "istanbul-exchanges-2025", "ua-partial-air-sea-truce-2025"], ignoreOrder: true);
     }
 
     [Fact]
