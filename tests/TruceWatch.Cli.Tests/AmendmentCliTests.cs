@@ -4,19 +4,18 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary><c>trucewatch agreements diff</c> and the version in <c>assess</c> output, on amended terms.</summary>
-public sealed class AmendmentCliTests : IDisposable
+public sealed class AmendmentCliTests : CliTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-amend-").FullName;
 
     [Fact]
     public async Task Diff_shows_each_clause_added_removed_or_changed_between_two_versions()
     {
-        File.Copy(Path.Combine(Repo.Root, "tests", "Shared", "amended-terms.yaml"), Path.Combine(_dir, "amended.yaml"));
+        File.Copy(Path.Combine(Repo.Root, "tests", "Shared", "amended-terms.yaml"), Path.Combine(Dir, "amended.yaml"));
 
-        var lint = await Trucewatch.RunAsync(_dir, "agreements", "lint", "amended.yaml");
-        var added = await Trucewatch.RunAsync(_dir, "agreements", "diff", "amended.yaml", "--from", "1", "--to", "2");
-        var across = await Trucewatch.RunAsync(_dir, "agreements", "diff", "amended.yaml", "--from", "2", "--to", "3");
-        var missing = await Trucewatch.RunAsync(_dir, "agreements", "diff", "amended.yaml", "--from", "1", "--to", "7");
+        var lint = await Run("agreements", "lint", "amended.yaml");
+        var added = await Run("agreements", "diff", "amended.yaml", "--from", "1", "--to", "2");
+        var across = await Run("agreements", "diff", "amended.yaml", "--from", "2", "--to", "3");
+        var missing = await Run("agreements", "diff", "amended.yaml", "--from", "1", "--to", "7");
 
         lint.ExitCode.ShouldBe(0, lint.ToString());
         added.ExitCode.ShouldBe(0, added.ToString());
@@ -29,17 +28,5 @@ public sealed class AmendmentCliTests : IDisposable
         across.Stdout.ShouldContain("2 clause(s) changed");
         missing.ExitCode.ShouldBe(1);
         missing.Stderr.ShouldContain("amended has no version 7 (its versions: 1, 2, 3)");
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; it is in the temp folder.
-        }
     }
 }

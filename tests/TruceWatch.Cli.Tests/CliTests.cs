@@ -6,14 +6,13 @@ using Xunit;
 
 namespace TruceWatch.Cli.Tests;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTest
 {
     private const string Header = "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description";
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-cli-").FullName;
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -23,8 +22,8 @@ public sealed class CliTests : IDisposable
     {
         var file = Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv");
 
-        var first = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
-        var second = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db", "--format", "missile-attacks-daily");
+        var first = await Run("import", file, "--db", "t.db");
+        var second = await Run("import", file, "--db", "t.db", "--format", "missile-attacks-daily");
 
         first.ExitCode.ShouldBe(0, first.ToString());
         first.Stdout.ShouldContain("as missile-attacks-daily");
@@ -41,7 +40,7 @@ public sealed class CliTests : IDisposable
             "field,2,,2025-03-20T03:00:00,,RU,,,,,,,,,,,,,,,\n" +
             "field,3,,2025-03-21,,RU,,,,,,,,,,,,,,,\n");
 
-        var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+        var result = await Run("import", file, "--db", "t.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stdout.ShouldContain("2 new, 0 already present, 1 quarantined");
@@ -53,7 +52,7 @@ public sealed class CliTests : IDisposable
     {
         var file = Write("other.csv", "id,name\n1,x\n");
 
-        var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+        var result = await Run("import", file, "--db", "t.db");
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("other.csv:1: cannot tell the format");
@@ -62,9 +61,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Assess_prints_the_documented_json_for_the_store()
     {
-        await Trucewatch.RunAsync(_dir, "import", Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"), "--db", "t.db");
+        await Run("import", Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"), "--db", "t.db");
 
-        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--format", "json");
+        var result = await Run("assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--format", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -98,7 +97,7 @@ public sealed class CliTests : IDisposable
             "field,late,,2025-05-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,,,,energy.grid.substation,,,\n" +
             "field,naval,,2025-03-22T03:00:00+02:00,,RU,sea,naval.vessel,,,,,UA,,,,,,,,\n");
 
-        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "ua-partial-air-sea-truce-2025", "--reports", file, "--format", "json");
+        var result = await Run("assess", "--agreement", "ua-partial-air-sea-truce-2025", "--reports", file, "--format", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -117,7 +116,7 @@ public sealed class CliTests : IDisposable
         var file = Write("reports.csv", Header + "\n" +
             "field,sub,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,,,,energy.grid.substation,,,\n");
 
-        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", file);
+        var result = await Run("assess", "--agreement", "energy-moratorium-2025", "--reports", file);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("violation");
@@ -128,7 +127,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Assess_refuses_both_a_store_and_a_file()
     {
-        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--reports", "x.csv");
+        var result = await Run("assess", "--agreement", "energy-moratorium-2025", "--db", "t.db", "--reports", "x.csv");
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("either --db or --reports");
@@ -137,7 +136,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Assess_names_the_bundled_agreements_when_given_an_unknown_one()
     {
-        var result = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "no-such-truce", "--reports", "x.csv");
+        var result = await Run("assess", "--agreement", "no-such-truce", "--reports", "x.csv");
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("energy-moratorium-2025");
@@ -161,8 +160,8 @@ public sealed class CliTests : IDisposable
                 colour: red
             """);
 
-        var ok = await Trucewatch.RunAsync(_dir, "agreements", "lint", good);
-        var lint = await Trucewatch.RunAsync(_dir, "agreements", "lint", bad);
+        var ok = await Run("agreements", "lint", good);
+        var lint = await Run("agreements", "lint", bad);
 
         ok.ExitCode.ShouldBe(0, ok.ToString());
         ok.Stdout.ShouldContain("ok (energy-moratorium-2025 v1");
@@ -180,8 +179,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Agreements_list_and_show_describe_the_bundled_terms()
     {
-        var list = await Trucewatch.RunAsync(_dir, "agreements", "list");
-        var show = await Trucewatch.RunAsync(_dir, "agreements", "show", "ua-partial-air-sea-truce-2025");
+        var list = await Run("agreements", "list");
+        var show = await Run("agreements", "show", "ua-partial-air-sea-truce-2025");
 
         list.ExitCode.ShouldBe(0, list.ToString());
         list.Stdout.ShouldContain("energy-moratorium-2025");
@@ -196,10 +195,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Replay_judges_history_under_each_agreement_as_if_in_force_side_by_side()
     {
-        await Trucewatch.RunAsync(_dir, "import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
+        await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
 
-        var json = await Trucewatch.RunAsync(_dir, "replay", "--db", "t.db", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json");
-        var table = await Trucewatch.RunAsync(_dir, "replay", "--db", "t.db", "--agreement", "energy-moratorium-2025", "--from", "2024-01-01", "--to", "2024-12-31");
+        var json = await Run("replay", "--db", "t.db", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json");
+        var table = await Run("replay", "--db", "t.db", "--agreement", "energy-moratorium-2025", "--from", "2024-01-01", "--to", "2024-12-31");
 
         json.ExitCode.ShouldBe(0, json.ToString());
         using var doc = JsonDocument.Parse(json.Stdout);
@@ -232,9 +231,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Serve_answers_health_the_api_and_the_page_over_http()
     {
-        await Trucewatch.RunAsync(_dir, "import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
+        await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "t.db");
         var port = FreePort();
-        using var server = Trucewatch.Start(_dir, "serve", "--db", "t.db", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var server = Trucewatch.Start(Dir, "serve", "--db", "t.db", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -277,17 +276,5 @@ public sealed class CliTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder if a process still holds a file.
-        }
     }
 }

@@ -6,17 +6,15 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary>The geography example of docs/terms-language.md, judged by the CLI on real places with the bundled map and front lines.</summary>
-public sealed partial class GeographyCliTests : IDisposable
+public sealed partial class GeographyCliTests : CliTest
 {
     private const string Header = "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description";
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-geo-").FullName;
 
     [Fact]
     public async Task The_documented_long_range_terms_judge_each_place_by_its_distance_from_the_front_line_on_the_day()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "terms.yaml"), DocumentedExample(), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(_dir, "strikes.csv"), Header + "\n" +
+        await File.WriteAllTextAsync(Path.Combine(Dir, "terms.yaml"), DocumentedExample(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "strikes.csv"), Header + "\n" +
             "t,kharkiv-city,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,Kharkiv,49.9935,36.2304,energy.grid,,,\n" +
             "t,kyiv,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,Kyiv,50.4501,30.5234,energy.grid,,,\n" +
             "t,pokrovsk,,2025-03-20T03:00:00+02:00,,RU,air,bomb.guided,,,,,UA,,Pokrovsk,48.2820,37.1758,energy.grid,,,\n" +
@@ -25,8 +23,8 @@ public sealed partial class GeographyCliTests : IDisposable
             "t,lviv,,2025-03-20T03:00:00+02:00,,RU,air,missile.cruise,,,,,UA,,Lviv,49.8397,24.0297,energy.grid,,,\n",
             TestContext.Current.CancellationToken);
 
-        var lint = await Trucewatch.RunAsync(_dir, "agreements", "lint", "terms.yaml");
-        var assess = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "terms.yaml", "--reports", "strikes.csv", "--format", "json");
+        var lint = await Run("agreements", "lint", "terms.yaml");
+        var assess = await Run("assess", "--agreement", "terms.yaml", "--reports", "strikes.csv", "--format", "json");
 
         lint.ExitCode.ShouldBe(0, lint.ToString());
         assess.ExitCode.ShouldBe(0, assess.ToString());
@@ -40,18 +38,6 @@ public sealed partial class GeographyCliTests : IDisposable
         verdicts["t:dnipro-region"].ShouldBe("indeterminate", "a region without a point: its distance from the front is unknown");
         verdicts["t:lviv"].ShouldBe("out-of-scope", "Lviv oblast is not listed");
         assess.Stdout.ShouldContain("km from the front line of 2025-03-20");
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; it is in the temp folder.
-        }
     }
 
     /// <summary>The terms under "Geography" in docs/terms-language.md, exactly as printed there.</summary>

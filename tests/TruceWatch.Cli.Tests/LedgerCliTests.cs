@@ -8,18 +8,17 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary><c>trucewatch verify</c> and <c>trucewatch export --ledger</c>, run as a user would, against a SQLite store.</summary>
-public sealed partial class LedgerCliTests : IDisposable
+public sealed partial class LedgerCliTests : CliTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-ledger-").FullName;
 
     [Fact]
     public async Task Verify_passes_a_fresh_import_and_after_tampering_names_the_entry_changed()
     {
         await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
 
-        var intact = await Trucewatch.RunAsync(_dir, "verify", "--db", "t.db");
+        var intact = await Run("verify", "--db", "t.db");
         Tamper("DROP TRIGGER ledger_no_update", "UPDATE ledger SET payload = replace(payload, '\"line\":9,', '\"line\":99,') WHERE sequence = 2");
-        var broken = await Trucewatch.RunAsync(_dir, "verify", "--db", "t.db");
+        var broken = await Run("verify", "--db", "t.db");
 
         intact.ExitCode.ShouldBe(0, intact.ToString());
         intact.Stdout.ShouldMatch(@"^ledger intact: 3 entries, head [0-9a-f]{64}\n$");
@@ -30,29 +29,29 @@ public sealed partial class LedgerCliTests : IDisposable
     [Fact]
     public async Task Verify_refuses_a_store_that_does_not_exist()
     {
-        var result = await Trucewatch.RunAsync(_dir, "verify", "--db", "missing.db");
+        var result = await Run("verify", "--db", "missing.db");
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("missing.db: no such store");
-        File.Exists(Path.Combine(_dir, "missing.db")).ShouldBeFalse();
+        File.Exists(Path.Combine(Dir, "missing.db")).ShouldBeFalse();
     }
 
     [Fact]
     public async Task An_exported_ledger_checks_out_with_the_script_in_the_docs_and_the_same_head_as_verify()
     {
         await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
-        var bad = Path.Combine(_dir, "ніч.csv");
+        var bad = Path.Combine(Dir, "ніч.csv");
         await File.WriteAllTextAsync(bad, "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description\n" +
             "s,1,,2025-03-20,,RU,,,,,,,,,,,,,,,Київ\n" +
             "s,2,,2025-02-30,,RU,,,,,,,,,,,,,,,\"two\nlines\"\n", TestContext.Current.CancellationToken);
         await ImportAsync(bad);
 
-        var verify = await Trucewatch.RunAsync(_dir, "verify", "--db", "t.db");
-        var stdout = await Trucewatch.RunAsync(_dir, "export", "--ledger", "--db", "t.db");
-        var toFile = await Trucewatch.RunAsync(_dir, "export", "--ledger", "--db", "t.db", "--out", "ledger.jsonl");
-        var export = Path.Combine(_dir, "export.jsonl");
+        var verify = await Run("verify", "--db", "t.db");
+        var stdout = await Run("export", "--ledger", "--db", "t.db");
+        var toFile = await Run("export", "--ledger", "--db", "t.db", "--out", "ledger.jsonl");
+        var export = Path.Combine(Dir, "export.jsonl");
         await File.WriteAllTextAsync(export, stdout.Stdout, TestContext.Current.CancellationToken);
-        var script = Path.Combine(_dir, "check.py");
+        var script = Path.Combine(Dir, "check.py");
         await File.WriteAllTextAsync(script, DocumentedScript(), TestContext.Current.CancellationToken);
         var check = await PythonAsync(script, export);
 
@@ -62,7 +61,7 @@ public sealed partial class LedgerCliTests : IDisposable
         stdout.ExitCode.ShouldBe(0, stdout.ToString());
         stdout.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
         toFile.ExitCode.ShouldBe(0, toFile.ToString());
-        (await File.ReadAllTextAsync(Path.Combine(_dir, "ledger.jsonl"), TestContext.Current.CancellationToken)).ShouldBe(stdout.Stdout);
+        (await File.ReadAllTextAsync(Path.Combine(Dir, "ledger.jsonl"), TestContext.Current.CancellationToken)).ShouldBe(stdout.Stdout);
         check.ExitCode.ShouldBe(0, check.ToString());
         check.Stdout.Trim().ShouldBe($"{head.Groups["count"].Value} entries intact; head {head.Groups["head"].Value}");
         head.Groups["count"].Value.ShouldBe("7");
@@ -72,12 +71,12 @@ public sealed partial class LedgerCliTests : IDisposable
     public async Task The_documented_script_finds_an_export_edited_after_the_fact()
     {
         await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
-        var stdout = await Trucewatch.RunAsync(_dir, "export", "--ledger", "--db", "t.db");
+        var stdout = await Run("export", "--ledger", "--db", "t.db");
         var lines = stdout.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[1] = lines[1].Replace("\"kind\":\"reports\"", "\"kind\":\"reprts\"", StringComparison.Ordinal);
-        var export = Path.Combine(_dir, "export.jsonl");
+        var export = Path.Combine(Dir, "export.jsonl");
         await File.WriteAllLinesAsync(export, lines, TestContext.Current.CancellationToken);
-        var script = Path.Combine(_dir, "check.py");
+        var script = Path.Combine(Dir, "check.py");
         await File.WriteAllTextAsync(script, DocumentedScript(), TestContext.Current.CancellationToken);
 
         var check = await PythonAsync(script, export);
@@ -90,26 +89,26 @@ public sealed partial class LedgerCliTests : IDisposable
     public async Task A_signed_checkpoint_vouches_for_the_ledger_and_its_exports_and_catches_a_history_cut_short_or_rewritten()
     {
         await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
-        var keygen = await Trucewatch.RunAsync(_dir, "keygen", "--out", "monitor");
-        var checkpoint = await Trucewatch.RunAsync(_dir, "checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json");
+        var keygen = await Run("keygen", "--out", "monitor");
+        var checkpoint = await Run("checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json");
         await ImportAsync(Repo.Data("missile-attacks-ukraine", "missile_attacks_daily.csv"));
-        await Trucewatch.RunAsync(_dir, "export", "--ledger", "--db", "t.db", "--out", "ledger.jsonl");
-        var lines = await File.ReadAllLinesAsync(Path.Combine(_dir, "ledger.jsonl"), TestContext.Current.CancellationToken);
-        await File.WriteAllLinesAsync(Path.Combine(_dir, "cut.jsonl"), lines[..2], TestContext.Current.CancellationToken);
-        await File.WriteAllLinesAsync(Path.Combine(_dir, "rewritten.jsonl"), Rechained(lines, 2), TestContext.Current.CancellationToken);
-        await Trucewatch.RunAsync(_dir, "keygen", "--out", "other");
+        await Run("export", "--ledger", "--db", "t.db", "--out", "ledger.jsonl");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Dir, "ledger.jsonl"), TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(Dir, "cut.jsonl"), lines[..2], TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(Dir, "rewritten.jsonl"), Rechained(lines, 2), TestContext.Current.CancellationToken);
+        await Run("keygen", "--out", "other");
 
-        var store = await Trucewatch.RunAsync(_dir, "verify", "--db", "t.db", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
-        var export = await Trucewatch.RunAsync(_dir, "verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
-        var cut = await Trucewatch.RunAsync(_dir, "verify", "--export", "cut.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
-        var rewritten = await Trucewatch.RunAsync(_dir, "verify", "--export", "rewritten.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
-        var wrongKey = await Trucewatch.RunAsync(_dir, "verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "other.pub");
-        var withoutCheckpoint = await Trucewatch.RunAsync(_dir, "verify", "--export", "rewritten.jsonl");
+        var store = await Run("verify", "--db", "t.db", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var export = await Run("verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var cut = await Run("verify", "--export", "cut.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var rewritten = await Run("verify", "--export", "rewritten.jsonl", "--checkpoint", "day1.json", "--public-key", "monitor.pub");
+        var wrongKey = await Run("verify", "--export", "ledger.jsonl", "--checkpoint", "day1.json", "--public-key", "other.pub");
+        var withoutCheckpoint = await Run("verify", "--export", "rewritten.jsonl");
 
         keygen.ExitCode.ShouldBe(0, keygen.ToString());
         if (!OperatingSystem.IsWindows())
         {
-            File.GetUnixFileMode(Path.Combine(_dir, "monitor.key")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(Path.Combine(Dir, "monitor.key")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         checkpoint.ExitCode.ShouldBe(0, checkpoint.ToString());
@@ -132,16 +131,16 @@ public sealed partial class LedgerCliTests : IDisposable
     public async Task A_checkpoint_file_checks_out_with_openssl_alone()
     {
         await ImportAsync(Repo.Data("ua-strikes-on-russian-energy", "reports.csv"));
-        await Trucewatch.RunAsync(_dir, "keygen", "--out", "monitor");
-        (await Trucewatch.RunAsync(_dir, "checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json")).ExitCode.ShouldBe(0);
-        using (var checkpoint = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_dir, "day1.json"), TestContext.Current.CancellationToken)))
+        await Run("keygen", "--out", "monitor");
+        (await Run("checkpoint", "--db", "t.db", "--key", "monitor.key", "--out", "day1.json")).ExitCode.ShouldBe(0);
+        using (var checkpoint = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(Dir, "day1.json"), TestContext.Current.CancellationToken)))
         {
-            await File.WriteAllTextAsync(Path.Combine(_dir, "signed.txt"), checkpoint.RootElement.GetProperty("signed_text").GetString(), TestContext.Current.CancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(_dir, "signature.der"), Convert.FromBase64String(checkpoint.RootElement.GetProperty("signature").GetString()!), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(Dir, "signed.txt"), checkpoint.RootElement.GetProperty("signed_text").GetString(), TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(Dir, "signature.der"), Convert.FromBase64String(checkpoint.RootElement.GetProperty("signature").GetString()!), TestContext.Current.CancellationToken);
         }
 
         var good = await ToolAsync("openssl", "dgst", "-sha256", "-verify", "monitor.pub", "-signature", "signature.der", "signed.txt");
-        await File.AppendAllTextAsync(Path.Combine(_dir, "signed.txt"), " ", TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(Path.Combine(Dir, "signed.txt"), " ", TestContext.Current.CancellationToken);
         var bad = await ToolAsync("openssl", "dgst", "-sha256", "-verify", "monitor.pub", "-signature", "signature.der", "signed.txt");
 
         good.ExitCode.ShouldBe(0, good.ToString());
@@ -175,7 +174,7 @@ public sealed partial class LedgerCliTests : IDisposable
 
     private async Task<Trucewatch.Outcome> ToolAsync(string tool, params string[] args)
     {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _dir };
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Dir };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
@@ -190,13 +189,13 @@ public sealed partial class LedgerCliTests : IDisposable
 
     private async Task ImportAsync(string file)
     {
-        var result = await Trucewatch.RunAsync(_dir, "import", file, "--db", "t.db");
+        var result = await Run("import", file, "--db", "t.db");
         result.ExitCode.ShouldBe(0, result.ToString());
     }
 
     private void Tamper(params string[] statements)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir, "t.db")};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(Dir, "t.db")};Pooling=False");
         connection.Open();
         foreach (var sql in statements)
         {
@@ -251,16 +250,4 @@ public sealed partial class LedgerCliTests : IDisposable
 
     [GeneratedRegex(@"^ledger intact: (?<count>\d+) entries, head (?<head>[0-9a-f]{64})$", RegexOptions.Multiline)]
     private static partial Regex VerifiedHead();
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder if a process still holds a file.
-        }
-    }
 }

@@ -5,16 +5,15 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary><c>trucewatch obligations</c> on the bundled agreements, the real exchange table and the DeepStateMap front lines.</summary>
-public sealed class ObligationsCliTests : IDisposable
+public sealed class ObligationsCliTests : CliTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-obligations-").FullName;
 
     [Fact]
     public async Task The_Istanbul_1000_for_1000_is_met_by_its_three_stages_and_the_holiday_ceasefires_are_measured_on_the_map()
     {
-        var json = await Trucewatch.RunAsync(_dir, "obligations", "--on", "2025-07-01", "--format", "json");
-        var before = await Trucewatch.RunAsync(_dir, "obligations", "--on", "2025-05-24", "--agreement", "istanbul-exchanges-2025");
-        var bad = await Trucewatch.RunAsync(_dir, "obligations", "--on", "July");
+        var json = await Run("obligations", "--on", "2025-07-01", "--format", "json");
+        var before = await Run("obligations", "--on", "2025-05-24", "--agreement", "istanbul-exchanges-2025");
+        var bad = await Run("obligations", "--on", "July");
 
         json.ExitCode.ShouldBe(0, json.ToString());
         using var document = JsonDocument.Parse(json.Stdout);
@@ -31,17 +30,5 @@ public sealed class ObligationsCliTests : IDisposable
         before.Stdout.ShouldContain("697 returned to UA and 697 to RU so far in 2 stage(s)");
         bad.ExitCode.ShouldBe(1);
         bad.Stderr.ShouldContain("--on 'July' is not a date");
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; it is in the temp folder.
-        }
     }
 }

@@ -5,24 +5,22 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary><c>assess --interpretation</c> on the bundled moratorium, whose start date and counting are disputed.</summary>
-public sealed class ReadingsCliTests : IDisposable
+public sealed class ReadingsCliTests : CliTest
 {
     private const string Header = "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description";
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-readings-").FullName;
 
     [Fact]
     public async Task All_readings_side_by_side_show_where_the_start_date_and_the_counting_change_the_verdict()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "strikes.csv"), Header + "\n" +
+        await File.WriteAllTextAsync(Path.Combine(Dir, "strikes.csv"), Header + "\n" +
             "t,shot-down,,2025-03-20T03:00:00+02:00,,RU,air,drone.long-range,Shahed-136,6,6,0,UA,UA-12,,,,energy.grid.substation,,,\n" +
             "t,hit,,2025-03-28T03:00:00+02:00,,RU,air,missile.cruise,Kh-101,2,1,1,UA,UA-12,,,,energy.grid.substation,,,\n",
             TestContext.Current.CancellationToken);
 
-        var all = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "all", "--format", "json");
-        var one = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "hits-only", "--format", "json");
-        var table = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "all");
-        var unknown = await Trucewatch.RunAsync(_dir, "assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "kremlin");
+        var all = await Run("assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "all", "--format", "json");
+        var one = await Run("assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "hits-only", "--format", "json");
+        var table = await Run("assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "all");
+        var unknown = await Run("assess", "--agreement", "energy-moratorium-2025", "--reports", "strikes.csv", "--interpretation", "kremlin");
 
         all.ExitCode.ShouldBe(0, all.ToString());
         using var document = JsonDocument.Parse(all.Stdout);
@@ -38,17 +36,5 @@ public sealed class ReadingsCliTests : IDisposable
         table.Stdout.ShouldContain("3 readings, 2 incidents, 1 judged differently");
         unknown.ExitCode.ShouldBe(1);
         unknown.Stderr.ShouldContain("energy-moratorium-2025 has no interpretation 'kremlin' (it has from-riyadh-25-march, hits-only; or 'all')");
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; it is in the temp folder.
-        }
     }
 }

@@ -5,9 +5,8 @@ using Xunit;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary><c>trucewatch backup</c>, <c>restore</c> and <c>copy</c>, run as a user would.</summary>
-public sealed class StoreCliTests : IDisposable
+public sealed class StoreCliTests : CliTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("trucewatch-store-cli-").FullName;
 
     [Fact]
     public async Task A_backup_restored_into_a_new_file_holds_the_same_reports_and_ledger()
@@ -88,7 +87,7 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public async Task A_quarantined_row_is_decided_once_and_a_second_decision_on_the_old_version_is_a_conflict()
     {
-        var bad = Path.Combine(_dir, "night.csv");
+        var bad = Path.Combine(Dir, "night.csv");
         await File.WriteAllTextAsync(bad, "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description\n" +
             "s,0,,2025-03-20,,RU,,,,,,,,,,,,,,,\ns,1,,2025-02-30,,RU,,,,,,,,,,,,,,,\n", TestContext.Current.CancellationToken);
         (await Run("import", bad, "--db", "q.db")).ExitCode.ShouldBe(0);
@@ -163,20 +162,6 @@ public sealed class StoreCliTests : IDisposable
         unknown.ExitCode.ShouldBe(1);
         unknown.Stderr.ShouldContain("unknown format 'kml' (known: auto, canonical, missile-attacks-daily, acled, geojson)");
     }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean; it is in the temp folder.
-        }
-    }
-
-    private Task<Trucewatch.Outcome> Run(params string[] args) => Trucewatch.RunAsync(_dir, args);
 
     private static async Task Execute(string connectionString, string sql)
     {

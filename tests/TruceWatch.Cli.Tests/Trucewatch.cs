@@ -5,7 +5,7 @@ using System.Diagnostics;
 namespace TruceWatch.Cli.Tests;
 
 /// <summary>Runs the built <c>trucewatch</c> program as a separate process, as a user would.</summary>
-internal static class Trucewatch
+public static class Trucewatch
 {
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "trucewatch.exe" : "trucewatch");
 

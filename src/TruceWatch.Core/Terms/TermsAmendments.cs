@@ -2,6 +2,7 @@ using System.Globalization;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Parties;
 using YamlDotNet.RepresentationModel;
+using static TruceWatch.Core.Terms.TermsNodes;
 
 namespace TruceWatch.Core.Terms;
 
@@ -37,13 +38,7 @@ internal static class TermsAmendments
                 continue;
             }
 
-            foreach (var (key, _) in map.Children)
-            {
-                if ((key as YamlScalarNode)?.Value is { } k && !Keys.Contains(k, StringComparer.Ordinal))
-                {
-                    errors.Add(key.Start, $"unknown key '{k}' in amendment (expected one of {string.Join(", ", Keys)})");
-                }
-            }
+            CheckKeys(map, Keys, "amendment", errors);
 
             var versionNode = Value(map, "version");
             int? version = versionNode is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -131,7 +126,4 @@ internal static class TermsAmendments
 
         return list;
     }
-
-    private static YamlNode? Value(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
 }

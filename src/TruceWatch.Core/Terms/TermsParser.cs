@@ -5,6 +5,7 @@ using TruceWatch.Core.Reports;
 using TruceWatch.Core.Taxonomy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static TruceWatch.Core.Terms.TermsNodes;
 
 namespace TruceWatch.Core.Terms;
 
@@ -480,33 +481,6 @@ public static class TermsParser
         return list;
     }
 
-    private static IEnumerable<YamlNode> Items(YamlNode node) => node is YamlSequenceNode seq ? seq.Children : [node];
-
-    private static void CheckKeys(YamlMappingNode map, string[] allowed, string where, TermsDiagnostics errors)
-    {
-        foreach (var key in map.Children.Keys)
-        {
-            var name = Scalar(key);
-            if (name is null || !allowed.Contains(name))
-            {
-                errors.Add(key.Start, $"unknown key '{name}' in {where} (allowed: {string.Join(", ", allowed)})");
-            }
-        }
-    }
-
-    private static YamlNode? Value(YamlMappingNode map, string key)
-    {
-        foreach (var (k, v) in map.Children)
-        {
-            if (Scalar(k) == key)
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
-
     private static string? RequiredString(YamlMappingNode map, string key, TermsDiagnostics errors)
     {
         var node = Value(map, key);
@@ -525,8 +499,6 @@ public static class TermsParser
 
         return text;
     }
-
-    private static string? Scalar(YamlNode node) => node is YamlScalarNode s ? s.Value : null;
 
     private static bool IsIdentifier(string id) =>
         id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.');

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Geography;
 using YamlDotNet.RepresentationModel;
+using static TruceWatch.Core.Terms.TermsNodes;
 
 namespace TruceWatch.Core.Terms;
 
@@ -24,15 +25,7 @@ internal static partial class TermsPlaces
             return null;
         }
 
-        foreach (var (key, _) in map.Children)
-        {
-            var name = (key as YamlScalarNode)?.Value;
-            if (name is not null && !Keys.Contains(name, StringComparer.Ordinal))
-            {
-                errors.Add(key.Start, $"unknown key '{name}' in where (expected one of {string.Join(", ", Keys)})");
-            }
-        }
-
+        CheckKeys(map, Keys, "where", errors);
         if (Value(map, "sea") is { } sea)
         {
             errors.Add(sea.Start, "sea zones are not in the bundled map yet; name the coastal admin1 regions, or leave the clause without where");
@@ -113,13 +106,7 @@ internal static partial class TermsPlaces
             return null;
         }
 
-        foreach (var (key, _) in map.Children)
-        {
-            if ((key as YamlScalarNode)?.Value is { } name && !DistanceKeys.Contains(name, StringComparer.Ordinal))
-            {
-                errors.Add(key.Start, $"unknown key '{name}' in beyond_km (expected from, distance)");
-            }
-        }
+        CheckKeys(map, DistanceKeys, "beyond_km", errors);
 
         DistanceFrom? from = Value(map, "from") is { } fromNode
             ? Scalar(fromNode) switch
@@ -142,13 +129,6 @@ internal static partial class TermsPlaces
         errors.Add(at.Start, message);
         return default;
     }
-
-    private static YamlNode? Value(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
-
-    private static IEnumerable<YamlNode> Items(YamlNode node) => node is YamlSequenceNode seq ? seq.Children : [node];
-
-    private static string? Scalar(YamlNode node) => node is YamlScalarNode s ? s.Value : null;
 
     [GeneratedRegex("^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")]
     private static partial Regex IsoRegion();

@@ -1,5 +1,6 @@
 using TruceWatch.Core.Agreements;
 using YamlDotNet.RepresentationModel;
+using static TruceWatch.Core.Terms.TermsNodes;
 
 namespace TruceWatch.Core.Terms;
 
@@ -42,13 +43,7 @@ internal static class TermsReadings
                 continue;
             }
 
-            foreach (var (key, _) in map.Children)
-            {
-                if ((key as YamlScalarNode)?.Value is { } k && !Keys.Contains(k, StringComparer.Ordinal))
-                {
-                    errors.Add(key.Start, $"unknown key '{k}' in interpretation (expected one of {string.Join(", ", Keys)})");
-                }
-            }
+            CheckKeys(map, Keys, "interpretation", errors);
 
             var name = Value(map, "name") is YamlScalarNode { Value: { } n } ? n : null;
             if (name is null || !IsName(name))
@@ -90,7 +85,4 @@ internal static class TermsReadings
     }
 
     private static bool IsName(string name) => name.Length > 0 && name.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-');
-
-    private static YamlNode? Value(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
 }

@@ -1,6 +1,7 @@
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Reports;
 using YamlDotNet.RepresentationModel;
+using static TruceWatch.Core.Terms.TermsNodes;
 
 namespace TruceWatch.Core.Terms;
 
@@ -41,13 +42,7 @@ internal static class TermsWindows
             return null;
         }
 
-        foreach (var (key, _) in map.Children)
-        {
-            if ((key as YamlScalarNode)?.Value is { } key2 && !Keys.Contains(key2, StringComparer.Ordinal))
-            {
-                errors.Add(key.Start, $"unknown key '{key2}' in window (expected one of {string.Join(", ", Keys)})");
-            }
-        }
+        CheckKeys(map, Keys, "window", errors);
 
         TimeZoneInfo? zone = null;
         string? zoneId = null;
@@ -149,9 +144,4 @@ internal static class TermsWindows
 
         return zone is null ? end : IsoTime.InZone(end.DateTime, zone);
     }
-
-    private static YamlNode? Value(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
-
-    private static string? Scalar(YamlNode node) => node is YamlScalarNode s ? s.Value : null;
 }

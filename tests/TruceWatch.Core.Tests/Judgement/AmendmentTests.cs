@@ -86,6 +86,6 @@ public sealed class AmendmentTests
             {amendment}
             """);
 
-        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        result.ShouldReport(says);
     }
 }

@@ -127,6 +127,6 @@ public sealed class ReadingTests
             {yaml}
             """);
 
-        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        result.ShouldReport(says);
     }
 }

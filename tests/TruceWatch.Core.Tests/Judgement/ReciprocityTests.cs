@@ -83,6 +83,6 @@ public sealed class ReciprocityTests
             {yaml}
             """);
 
-        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        result.ShouldReport(says);
     }
 }

@@ -99,6 +99,6 @@ public sealed class ZonedWindowTests
             """);
 
         result.IsValid.ShouldBeFalse();
-        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        result.ShouldReport(says);
     }
 }

@@ -94,7 +94,7 @@ public sealed class ObligationJudgeTests
               {obligation}
             """);
 
-        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+        result.ShouldReport(says);
     }
 
     /// <summary>A map whose occupied area is <paramref name="before"/> until <paramref name="change"/> and <paramref name="after"/> from the next day.</summary>

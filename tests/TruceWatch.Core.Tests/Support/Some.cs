@@ -38,6 +38,10 @@ public static class Some
             {clauses}
             """);
 
+    /// <summary>Asserts that parsing reported a diagnostic saying <paramref name="says"/>, showing every diagnostic if not.</summary>
+    public static void ShouldReport(this TermsResult result, string says) =>
+        result.Diagnostics.ShouldContain(d => d.Message.Contains(says, StringComparison.Ordinal), string.Join("\n", result.Diagnostics));
+
     public static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }
 
