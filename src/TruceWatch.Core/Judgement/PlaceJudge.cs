@@ -22,6 +22,7 @@ internal static class PlaceJudge
 
     public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map)
     {
+        var front = new FrontDistance();
         var value = Tri.True;
         if (rule.Countries is { } countries)
         {
@@ -35,12 +36,12 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond && value != Tri.False)
         {
-            value = Kleene.And(value, Beyond(incident, beyond, map, out _));
+            value = Kleene.And(value, Beyond(incident, beyond, map, ref front, out _));
         }
 
         if (rule.Occupied != OccupiedRule.Include && value != Tri.False)
         {
-            value = Kleene.And(value, Occupation(incident, rule.Occupied, map, out _));
+            value = Kleene.And(value, Occupation(incident, rule.Occupied, map, ref front, out _));
         }
 
         return value;
@@ -48,6 +49,7 @@ internal static class PlaceJudge
 
     public static Tri Trace(Incident incident, PlaceRule rule, IGeography? map, List<ConditionTrace> into)
     {
+        var front = new FrontDistance();
         var value = Tri.True;
         var where = Describe(incident.Place);
         if (rule.Countries is { } countries)
@@ -66,14 +68,20 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond)
         {
-            var v = Beyond(incident, beyond, map, out var measured);
+            var v = Beyond(incident, beyond, map, ref front, out var measured);
             into.Add(new ConditionTrace("where.beyond_km", v, beyond.ToString(), "place", measured ?? where));
             value = Kleene.And(value, v);
         }
 
         if (rule.Occupied != OccupiedRule.Include)
         {
-            var v = Occupation(incident, rule.Occupied, map, out var found);
+            var v = Occupation(incident, rule.Occupied, map, ref front, out var found);
+            if (found is null && map is not null && incident.Place.Point is not null && Day(incident) is { } day)
+            {
+                var state = rule.Occupied == OccupiedRule.Exclude ? Kleene.Not(v) : v;
+                found = $"{Describe(incident.Place)}: {(state switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
+            }
+
             into.Add(new ConditionTrace("where.occupied", v, rule.Occupied == OccupiedRule.Exclude ? "not in occupied territory" : "in occupied territory", "place", found ?? where));
             value = Kleene.And(value, v);
         }
@@ -93,7 +101,7 @@ internal static class PlaceJudge
         return region is null ? Tri.Unknown : regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? Tri.True : Tri.False;
     }
 
-    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map, out string? measured)
+    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map, ref FrontDistance front, out string? measured)
     {
         measured = null;
         if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
@@ -101,7 +109,7 @@ internal static class PlaceJudge
             return Tri.Unknown;
         }
 
-        if (map.DistanceKm(point, rule.From, day) is not { } km)
+        if ((rule.From == DistanceFrom.FrontLine ? front.Get(map, point, day) : map.DistanceKm(point, rule.From, day)) is not { } km)
         {
             return Tri.Unknown;
         }
@@ -111,7 +119,7 @@ internal static class PlaceJudge
         return km - radius > rule.Km ? Tri.True : km + radius <= rule.Km ? Tri.False : Tri.Unknown;
     }
 
-    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map, out string? found)
+    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map, ref FrontDistance front, out string? found)
     {
         found = null;
         if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
@@ -120,13 +128,13 @@ internal static class PlaceJudge
         }
 
         var occupied = map.Occupied(point, day);
-        if (occupied != Tri.Unknown && map.DistanceKm(point, DistanceFrom.FrontLine, day) is { } km && km <= radius)
+        if (occupied != Tri.Unknown && front.Get(map, point, day) is { } km && km <= radius)
         {
             // Close enough to the line that the event may have been on either side of it.
             occupied = Tri.Unknown;
         }
 
-        found = $"{Describe(incident.Place)}: {(occupied switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
+        found = null;
         return rule == OccupiedRule.Exclude ? Kleene.Not(occupied) : occupied;
     }
 
@@ -146,4 +154,22 @@ internal static class PlaceJudge
         place.Point is { } p
             ? string.Create(CultureInfo.InvariantCulture, $"{p.Lat:0.####},{p.Lon:0.####} ({place.Precision.ToText()})")
             : place.Name ?? place.Admin1 ?? place.Country ?? "unknown place";
+
+    /// <summary>The distance from the front line, measured once per incident however many conditions ask for it.</summary>
+    private struct FrontDistance
+    {
+        private bool _measured;
+        private double? _km;
+
+        public double? Get(IGeography map, GeoPoint point, DateOnly day)
+        {
+            if (!_measured)
+            {
+                _km = map.DistanceKm(point, DistanceFrom.FrontLine, day);
+                _measured = true;
+            }
+
+            return _km;
+        }
+    }
 }

@@ -19,6 +19,7 @@ public sealed class MapGeography : IGeography
     private readonly STRtree<(string Code, IPreparedGeometry Area)> _regions = new();
     private readonly Lazy<Geometry> _ukraine;
     private readonly Lazy<Geometry> _border;
+    private readonly Lazy<IndexedFacetDistance> _borderDistance;
     private readonly FrontLineArchive _frontLines;
 
     private MapGeography(IReadOnlyList<AreaFeature> ukraine, IReadOnlyList<AreaFeature> russia, string? frontLineDirectory)
@@ -35,6 +36,7 @@ public sealed class MapGeography : IGeography
         // The state border is the stretch of Ukraine's outline that runs along the Russian regions (Natural Earth draws both sides from
         // one line, so a 2 km tolerance is ample).
         _border = new Lazy<Geometry>(() => _ukraine.Value.Boundary.Intersection(_factory.BuildGeometry(russia.Select(a => a.Geometry)).Union().Buffer(2.0)));
+        _borderDistance = new Lazy<IndexedFacetDistance>(() => new IndexedFacetDistance(_border.Value));
         _frontLines = new FrontLineArchive(frontLineDirectory, _factory, () => _ukraine.Value);
     }
 
@@ -75,18 +77,19 @@ public sealed class MapGeography : IGeography
 
     public double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day)
     {
-        var line = from switch
+        var (line, index) = from switch
         {
-            DistanceFrom.Border => _border.Value,
-            _ => _frontLines.At(day)?.FrontLine,
+            DistanceFrom.Border => (_border.Value, _borderDistance.Value),
+            _ => _frontLines.At(day) is { } snapshot ? (snapshot.FrontLine, snapshot.FrontDistance) : (null, null),
         };
-        if (line is null || line.IsEmpty)
+        if (line is null || index is null || line.IsEmpty)
         {
             return null;
         }
 
-        // The nearest point on the plane, then the great-circle distance to it: exact enough for thresholds of tens of kilometres.
-        var nearest = DistanceOp.NearestPoints(KmPlane.ToPlane(point, _factory), line)[1];
+        // The nearest point on the plane (through the segment index), then the great-circle distance to it: exact enough for thresholds
+        // of tens of kilometres.
+        var nearest = index.NearestPoints(KmPlane.ToPlane(point, _factory))[0];
         var (lat, lon) = KmPlane.FromPlane(nearest);
         return KmPlane.Haversine(point.Lat, point.Lon, lat, lon);
     }
