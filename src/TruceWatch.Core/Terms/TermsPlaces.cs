@@ -46,6 +46,12 @@ internal static partial class TermsPlaces
             }
         }
 
+        if (countries is not null && admin1 is not null && admin1.Count > 0 && !admin1.Any(code => countries.Contains(code[..2], StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Warn(Value(map, "admin1")!.Start, $"none of admin1 [{string.Join(", ", admin1)}] lies in country [{string.Join(", ", countries)}], " +
+                "so this can never hold; drop country or name regions of it");
+        }
+
         if (countries is null && admin1 is null && beyond is null && occupied == OccupiedRule.Include)
         {
             errors.Add(map.Start, "where names no condition (country, admin1, beyond_km or occupied: exclude|only)");

@@ -27,12 +27,21 @@ internal static class TermsWindows
         {
             if (One(item, errors) is { } window)
             {
+                if (windows.FindIndex(w => Overlap(w, window)) is var other and >= 0)
+                {
+                    errors.Warn(item.Start, $"window {windows.Count + 1} overlaps window {other + 1} ({windows[other]}): an incident in both is judged once, " +
+                        "so one of them says less than it seems; merge them or check the dates");
+                }
+
                 windows.Add(window);
             }
         }
 
         return windows;
     }
+
+    private static bool Overlap(AgreementWindow a, AgreementWindow b) =>
+        (a.End is not { } aEnd || b.Start is not { } bStart || bStart < aEnd) && (b.End is not { } bEnd || a.Start is not { } aStart || aStart < bEnd);
 
     private static AgreementWindow? One(YamlNode node, TermsDiagnostics errors)
     {

@@ -140,6 +140,25 @@ public sealed class PlaceTests
         result.Agreement!.Clauses[0].Prohibits.Where!.Admin1.ShouldBe(["UA-63", "UA-14"]);
     }
 
+    [Fact]
+    public void Regions_outside_the_countries_named_are_a_warning_that_the_condition_can_never_hold()
+    {
+        var result = TermsParser.Parse("""
+            id: contradictory
+            version: 1
+            title: Contradictory
+            parties: [UA, RU]
+            clauses:
+              - id: c1
+                binds: all
+                where: { country: [RU], admin1: [UA-63, UA-14] }
+                prohibits: { target: [energy] }
+            """);
+
+        result.IsValid.ShouldBeTrue();
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldStartWith("none of admin1 [UA-63, UA-14] lies in country [RU], so this can never hold");
+    }
+
     /// <summary>A map with one answer for every point: the judge's input, not a stand-in for the real map (tested in Ingest).</summary>
     private sealed class FixedMap(string? region, Tri occupied, double? km) : IGeography
     {

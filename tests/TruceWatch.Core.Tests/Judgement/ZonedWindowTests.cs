@@ -101,4 +101,28 @@ public sealed class ZonedWindowTests
         result.IsValid.ShouldBeFalse();
         result.ShouldReport(says);
     }
+
+    [Fact]
+    public void Overlapping_windows_are_a_warning_that_names_both()
+    {
+        var result = TermsParser.Parse("""
+            id: overlapping
+            version: 1
+            title: Overlapping
+            parties: [UA, RU]
+            window:
+              - { start: 2025-04-19T18:00, end: 2025-04-21T00:00, zone: Europe/Moscow }
+              - { start: 2025-04-20T00:00, end: 2025-04-22T00:00, zone: Europe/Moscow }
+            clauses:
+              - id: no-hostilities
+                binds: [RU]
+                prohibits: { domain: [air, sea, land] }
+            """);
+
+        result.IsValid.ShouldBeTrue();
+        var warning = result.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(Severity.Warning);
+        (warning.Line, warning.Column).ShouldBe((7, 5));
+        warning.Message.ShouldStartWith("window 2 overlaps window 1 ([2025-04-19T18:00:00+03:00, 2025-04-21T00:00:00+03:00) Europe/Moscow)");
+    }
 }
