@@ -6,6 +6,7 @@ using TruceWatch.Core.Taxonomy;
 using TruceWatch.Ingest.Catalog;
 using TruceWatch.Ingest.Formats;
 using TruceWatch.Ingest.Gazetteer;
+using TruceWatch.Ingest.Text;
 
 namespace TruceWatch.Ingest.Acled;
 
@@ -86,7 +87,7 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
         var time = Time(field("event_date"), field("time_precision"), errors);
         var sub = field("sub_event_type");
         var notes = field("notes");
-        var (weapon, means) = AcledNotes.Means(notes, weapons);
+        var (weapon, means) = StrikeText.Means(notes, weapons);
         StrikeDomain? domain = sub switch
         {
             "Air/drone strike" => StrikeDomain.Air,
@@ -114,7 +115,7 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
             MeansInferred = means is not null,
             Weapon = weapon,
             Place = place,
-            Targets = AcledNotes.Targets(notes),
+            Targets = StrikeText.Targets(notes),
             Harm = new Harm(killed, null),
             Description = notes.Length == 0 ? null : notes,
         };

@@ -1,6 +1,7 @@
 using TruceWatch.Ingest.Acled;
 using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
+using TruceWatch.Ingest.Cir;
 using TruceWatch.Ingest.GeoJson;
 using TruceWatch.Ingest.MissileAttacks;
 
@@ -13,7 +14,7 @@ public sealed class FormatRegistry
 
     public FormatRegistry(WeaponCatalog weapons, Gazetteer.OblastGazetteer oblasts)
     {
-        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new GeoJsonFormat(weapons)];
+        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new CirEventsFormat(weapons, oblasts), new GeoJsonFormat(weapons)];
     }
 
     /// <summary>The registry with the bundled weapon catalog and gazetteer.</summary>

@@ -2,13 +2,13 @@ using System.Collections.Immutable;
 using TruceWatch.Core.Taxonomy;
 using TruceWatch.Ingest.Catalog;
 
-namespace TruceWatch.Ingest.Acled;
+namespace TruceWatch.Ingest.Text;
 
 /// <summary>
-/// What ACLED's free-text <c>notes</c> say about a strike: the targets it names (power plant, substation, refinery, port, residential
-/// building …) and the weapon. Phrases are matched whole-word, case-insensitively; a note that names nothing yields nothing, never a guess.
+/// What a free-text account of a strike (ACLED's notes, a CIR event's title and description) says: the targets it names (power plant,
+/// substation, refinery, port, residential building …) and the weapon. Phrases are matched whole-word, case-insensitively; a note that names nothing yields nothing, never a guess.
 /// </summary>
-internal static class AcledNotes
+internal static class StrikeText
 {
     /// <summary>Phrases and the target they name, most specific first (a "thermal power plant" is not counted again as a "power plant").</summary>
     private static readonly (string Phrase, string Target)[] TargetPhrases =
