@@ -3,6 +3,7 @@ using TruceWatch.Ingest.Canonical;
 using TruceWatch.Ingest.Catalog;
 using TruceWatch.Ingest.Cir;
 using TruceWatch.Ingest.GeoJson;
+using TruceWatch.Ingest.JsonLines;
 using TruceWatch.Ingest.MissileAttacks;
 
 namespace TruceWatch.Ingest.Formats;
@@ -14,7 +15,7 @@ public sealed class FormatRegistry
 
     public FormatRegistry(WeaponCatalog weapons, Gazetteer.OblastGazetteer oblasts)
     {
-        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new CirEventsFormat(weapons, oblasts), new GeoJsonFormat(weapons)];
+        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new CirEventsFormat(weapons, oblasts), new JsonLinesFormat(weapons), new GeoJsonFormat(weapons)];
     }
 
     /// <summary>The registry with the bundled weapon catalog and gazetteer.</summary>

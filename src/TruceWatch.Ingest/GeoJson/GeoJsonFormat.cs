@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using TruceWatch.Core.Reports;
 using TruceWatch.Ingest.Canonical;
@@ -87,23 +86,8 @@ public sealed class GeoJsonFormat(WeaponCatalog weapons) : IReportFormat
             return null;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in properties.EnumerateObject())
+        if (CanonicalJson.Values(properties, out error) is not { } values)
         {
-            values[p.Name] = p.Value.ValueKind switch
-            {
-                JsonValueKind.String => p.Value.GetString()!,
-                JsonValueKind.Number => p.Value.GetRawText(),
-                JsonValueKind.Null => "",
-                JsonValueKind.Array => string.Join(';', p.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                _ => p.Value.GetRawText(),
-            };
-        }
-
-        var unknown = values.Keys.Where(k => !CanonicalColumns.All.Contains(k)).ToList();
-        if (unknown.Count > 0)
-        {
-            error = $"unknown propert{(unknown.Count == 1 ? "y" : "ies")} {string.Join(", ", unknown)} (the canonical columns are {CanonicalColumns.Header})";
             return null;
         }
 
@@ -136,19 +120,7 @@ public sealed class GeoJsonFormat(WeaponCatalog weapons) : IReportFormat
             values["lon"] = lon;
         }
 
-        var row = new StringBuilder();
-        foreach (var column in CanonicalColumns.All)
-        {
-            if (row.Length > 0 || column != CanonicalColumns.All[0])
-            {
-                row.Append(',');
-            }
-
-            var value = values.GetValueOrDefault(column, "");
-            row.Append(value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value);
-        }
-
-        return row.ToString();
+        return CanonicalJson.Row(values);
     }
 
     private static bool SameNumber(string a, string b) =>
