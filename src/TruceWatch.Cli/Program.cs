@@ -26,6 +26,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     JudgeCommand.Create(),
     JudgeCommand.CreateWork(),
     ObligationsCommand.Create(),
+    ShowCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

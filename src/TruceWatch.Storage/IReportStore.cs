@@ -33,6 +33,9 @@ public interface IReportStore : IJudgingStore, IAsyncDisposable
     /// </summary>
     Task<EditResult<QuarantineEntry>> DecideQuarantineAsync(long id, long expectedVersion, QuarantineDecision decision, CancellationToken cancellationToken = default);
 
+    /// <summary>One stored report with where it came from: the import (file, format, when), its line and the verbatim row; or <c>null</c>.</summary>
+    Task<ReportProvenance?> ReportAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>How many reports are stored.</summary>
     Task<long> CountReportsAsync(CancellationToken cancellationToken = default);
 
@@ -67,6 +70,9 @@ public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To
 
 /// <summary>A report as stored, with its row id.</summary>
 public sealed record StoredReport(long Id, Report Report);
+
+/// <summary>A stored report and its provenance.</summary>
+public sealed record ReportProvenance(StoredReport Stored, long ImportId, string FileName, string Format, DateTimeOffset ImportedAt, long Line, string Payload, string PayloadSha256);
 
 /// <summary>A quarantined row as stored, with where it stands in review and the version an edit must name.</summary>
 public sealed record QuarantineEntry(long Id, long ImportId, string Format, string FileName, long Line, string Reason, string Payload)

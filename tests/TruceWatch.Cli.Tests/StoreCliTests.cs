@@ -33,6 +33,23 @@ public sealed class StoreCliTests : CliTest
     }
 
     [Fact]
+    public async Task Show_report_prints_the_provenance_and_the_ledger_entry_that_records_it()
+    {
+        (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "p.db")).ExitCode.ShouldBe(0);
+
+        var shown = await Run("show", "report", "5", "--db", "p.db");
+        var missing = await Run("show", "report", "999", "--db", "p.db");
+
+        shown.ExitCode.ShouldBe(0, shown.ToString());
+        shown.Stdout.ShouldStartWith("report 5: ");
+        shown.Stdout.ShouldContain("imported:    import 1 of reports.csv as canonical");
+        shown.Stdout.ShouldContain(", line 6");
+        shown.Stdout.ShouldContain("ledger:      entry 2 (import:1:lines:2-68)");
+        missing.ExitCode.ShouldBe(1);
+        missing.Stderr.ShouldContain("no report has id 999");
+    }
+
+    [Fact]
     public async Task A_restore_over_a_store_with_data_needs_replace()
     {
         (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);

@@ -641,6 +641,26 @@ public abstract partial class StoreSuite
         (await Verify(store)).IsIntact.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_report_comes_back_with_its_import_line_and_verbatim_row()
+    {
+        await using var store = await OpenFreshAsync();
+        var csv = Header + "\ns,1,,2025-03-20,,RU,,,,,,,UA,UA-63,\"Kharkiv, ТЕЦ-5\",49.99,36.23,energy.grid,,,\n";
+        var summary = await Import(store, csv, "night.csv");
+        var id = (await All(store)).Single().Id;
+
+        var p = (await store.ReportAsync(id, TestContext.Current.CancellationToken))!;
+
+        p.Stored.Report.Key.ShouldBe(new ReportKey("s", "1"));
+        p.ImportId.ShouldBe(summary.ImportId);
+        p.FileName.ShouldBe("night.csv");
+        p.Format.ShouldBe("canonical");
+        p.Line.ShouldBe(2);
+        p.Payload.ShouldBe("s,1,,2025-03-20,,RU,,,,,,,UA,UA-63,\"Kharkiv, ТЕЦ-5\",49.99,36.23,energy.grid,,,");
+        p.PayloadSha256.ShouldBe(Sha256(p.Payload));
+        (await store.ReportAsync(id + 1000, TestContext.Current.CancellationToken)).ShouldBeNull();
+    }
+
     /// <summary>A canonical file of <paramref name="rows"/> distinct reports, with points, targets and counts.</summary>
     protected static string Generated(int rows, int from = 0)
     {

@@ -45,6 +45,9 @@ internal static class PostgresColumns
         "ON CONFLICT (source, source_record_id) DO NOTHING\n" +
         "RETURNING id, source, source_record_id, line, payload_sha256";
 
+    /// <summary>How many columns <see cref="Select"/> reads; whatever a query adds after them starts here.</summary>
+    public const int SelectCount = 30;
+
     public const string Select = """
         SELECT id, source, source_record_id, reported_at, reported_at_ticks, start_time, start_time_ticks, end_time, end_time_ticks,
             time_precision, latest_time, latest_time_ticks, perpetrator, domain, means, means_inferred, weapon, launched, intercepted, hits,

@@ -150,6 +150,23 @@ public sealed class PostgresReportStore : IReportStore
     public IAsyncEnumerable<StoredAssessment> AssessmentsAsync(string agreementId, CancellationToken cancellationToken = default) =>
         PostgresJudging.AssessmentsAsync(_dataSource, agreementId, cancellationToken);
 
+    public async Task<ReportProvenance?> ReportAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(PostgresColumns.Select.Replace("\nFROM reports",
+            ", import_id, line, payload, payload_sha256, i.file_name, i.format, i.started_at\nFROM reports JOIN imports i ON i.id = reports.import_id", StringComparison.Ordinal)
+            .Replace("SELECT id,", "SELECT reports.id,", StringComparison.Ordinal) + " WHERE reports.id = $1");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        const int Extra = PostgresColumns.SelectCount;
+        return new ReportProvenance(PostgresColumns.Read(reader), reader.GetInt64(Extra), reader.GetString(Extra + 4), reader.GetString(Extra + 5),
+            reader.GetFieldValue<DateTimeOffset>(Extra + 6), reader.GetInt64(Extra + 1), reader.GetString(Extra + 2), reader.GetString(Extra + 3));
+    }
+
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("SELECT count(*) FROM reports");

@@ -314,6 +314,26 @@ public sealed class SqliteReportStore : IReportStore
         }
     }
 
+    public async Task<ReportProvenance?> ReportAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReportColumns.SelectWhole.Replace("\nFROM reports", ", payload_sha256, (SELECT file_name FROM imports i WHERE i.id = reports.import_id), " +
+            "(SELECT format FROM imports i WHERE i.id = reports.import_id), (SELECT started_at FROM imports i WHERE i.id = reports.import_id)\nFROM reports", StringComparison.Ordinal) +
+            " WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var at = DateTimeOffset.Parse(reader.GetString(ReportColumns.WholePayload + 4), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+        return new ReportProvenance(ReportColumns.Read(reader), reader.GetInt64(ReportColumns.WholeImportId), reader.GetString(ReportColumns.WholePayload + 2),
+            reader.GetString(ReportColumns.WholePayload + 3), at, reader.GetInt64(ReportColumns.WholeLine), reader.GetString(ReportColumns.WholePayload), reader.GetString(ReportColumns.WholePayload + 1));
+    }
+
     public async Task<long> CountReportsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
