@@ -22,6 +22,14 @@ public sealed class MapGeography : IGeography
     private readonly Lazy<IndexedFacetDistance> _borderDistance;
     private readonly FrontLineArchive _frontLines;
 
+    /// <summary>
+    /// Distances already measured, by point and snapshot: real reports repeat the same settlement points night after night, so most
+    /// lookups hit. Bounded: emptied when it passes <see cref="MemoLimit"/> entries.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(double Lat, double Lon, DateOnly Snapshot, DistanceFrom From), double> _distances = new();
+
+    private const int MemoLimit = 1_000_000;
+
     private MapGeography(IReadOnlyList<AreaFeature> ukraine, IReadOnlyList<AreaFeature> russia, string? frontLineDirectory)
     {
         foreach (var area in ukraine.Concat(russia))
@@ -77,21 +85,35 @@ public sealed class MapGeography : IGeography
 
     public double? DistanceKm(GeoPoint point, DistanceFrom from, DateOnly day)
     {
+        var snapshot = from == DistanceFrom.Border ? null : _frontLines.At(day);
         var (line, index) = from switch
         {
             DistanceFrom.Border => (_border.Value, _borderDistance.Value),
-            _ => _frontLines.At(day) is { } snapshot ? (snapshot.FrontLine, snapshot.FrontDistance) : (null, null),
+            _ => snapshot is not null ? (snapshot.FrontLine, snapshot.FrontDistance) : (null, null),
         };
         if (line is null || index is null || line.IsEmpty)
         {
             return null;
         }
 
+        var key = (point.Lat, point.Lon, snapshot?.Day ?? DateOnly.MinValue, from);
+        if (_distances.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         // The nearest point on the plane (through the segment index), then the great-circle distance to it: exact enough for thresholds
         // of tens of kilometres.
         var nearest = index.NearestPoints(KmPlane.ToPlane(point, _factory))[0];
         var (lat, lon) = KmPlane.FromPlane(nearest);
-        return KmPlane.Haversine(point.Lat, point.Lon, lat, lon);
+        var km = KmPlane.Haversine(point.Lat, point.Lon, lat, lon);
+        if (_distances.Count >= MemoLimit)
+        {
+            _distances.Clear();
+        }
+
+        _distances[key] = km;
+        return km;
     }
 
     /// <summary>
