@@ -27,6 +27,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     JudgeCommand.CreateWork(),
     ObligationsCommand.Create(),
     ShowCommand.Create(),
+    CatalogCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

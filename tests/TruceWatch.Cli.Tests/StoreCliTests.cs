@@ -50,6 +50,25 @@ public sealed class StoreCliTests : CliTest
     }
 
     [Fact]
+    public async Task Catalog_unknown_lists_the_weapon_names_the_catalog_lacks_most_frequent_first()
+    {
+        var file = Path.Combine(Dir, "weapons.csv");
+        await File.WriteAllTextAsync(file, "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description\n" +
+            "s,1,,2025-03-20,,RU,air,,Shahed-136,,,,,,,,,,,,\n" +
+            "s,2,,2025-03-20,,RU,air,,Zircon-K,,,,,,,,,,,,\n" +
+            "s,3,,2025-03-21,,RU,air,missile,Zircon-K,,,,,,,,,,,,\n" +
+            "s,4,,2025-03-21,,RU,air,,Lancet-5,,,,,,,,,,,,\n", TestContext.Current.CancellationToken);
+        (await Run("import", file, "--db", "w.db")).ExitCode.ShouldBe(0);
+
+        var unknown = await Run("catalog", "unknown", "--db", "w.db");
+
+        unknown.ExitCode.ShouldBe(0, unknown.ToString());
+        unknown.Stdout.ShouldContain("2 weapon name(s) the catalog does not know, in 3 report(s)");
+        unknown.Stdout.IndexOf("Zircon-K", StringComparison.Ordinal).ShouldBeLessThan(unknown.Stdout.IndexOf("Lancet-5", StringComparison.Ordinal));
+        unknown.Stdout.ShouldNotContain("Shahed-136");
+    }
+
+    [Fact]
     public async Task A_restore_over_a_store_with_data_needs_replace()
     {
         (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);
