@@ -69,6 +69,37 @@ public sealed class StoreCliTests : CliTest
     }
 
     [Fact]
+    public async Task Retry_imports_quarantined_rows_that_pass_todays_rules_and_marks_them_corrected()
+    {
+        var file = Path.Combine(Dir, "night.csv");
+        await File.WriteAllTextAsync(file, "source,source_record_id,reported_at,start_time,end_time,perpetrator,domain,means,weapon,launched,intercepted,hits,country,admin1,place,lat,lon,target,killed,injured,description\n" +
+            "s,1,,2025-03-20,,RU,air,,Shahed-136,,,,,,,,,,,,\n" +
+            "s,2,,2025-02-30,,RU,air,,,,,,,,,,,,,,\n", TestContext.Current.CancellationToken);
+        (await Run("import", file, "--db", "r.db")).ExitCode.ShouldBe(0);
+
+        // A row an older rule rejected (say, before the catalog knew its weapon) that today's rules accept.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Dir, "r.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO quarantine (import_id, format, file_name, line, reason, payload, payload_sha256) " +
+                "VALUES (1, 'canonical', 'night.csv', 9, 'line 9: weapon ''Shahed-136'' is not in the catalog', 's,9,,2025-03-21,,RU,air,,Shahed-136,,,,,,,,,,,,', 'x')";
+            insert.ExecuteNonQuery();
+        }
+
+        var retry = await Run("quarantine", "retry", "--db", "r.db", "--by", "analyst-1");
+        var corrected = await Run("quarantine", "list", "--db", "r.db", "--status", "corrected");
+        var again = await Run("quarantine", "retry", "--db", "r.db");
+        var verify = await Run("verify", "--db", "r.db");
+
+        retry.ExitCode.ShouldBe(0, retry.ToString());
+        retry.Stdout.ShouldContain("Retried 2 open row(s): 1 now pass and were imported, 1 still fail");
+        corrected.Stdout.ShouldContain("analyst-1: accepted on retry as report s:9");
+        again.Stdout.ShouldContain("Retried 1 open row(s): 0 now pass and were imported, 1 still fail");
+        verify.ExitCode.ShouldBe(0, verify.ToString());
+    }
+
+    [Fact]
     public async Task A_restore_over_a_store_with_data_needs_replace()
     {
         (await Run("import", Repo.Data("ua-strikes-on-russian-energy", "reports.csv"), "--db", "live.db")).ExitCode.ShouldBe(0);

@@ -29,7 +29,12 @@ internal static class QuarantineCommand
         decide.SetAction((parse, cancellationToken) => DecideAsync(
             parse.GetValue(decideDb)!, parse.GetValue(id), parse.GetValue(version), parse.GetValue(to)!, parse.GetValue(by)!, parse.GetValue(note), cancellationToken));
 
-        return new Command("quarantine", "Review rows that could not become reports: list, decide.") { list, decide };
+        var retryDb = CommonOptions.Db();
+        var retryBy = new Option<string>("--by") { Description = "Who retries (default: the login name).", DefaultValueFactory = _ => Environment.UserName };
+        var retry = new Command("retry", "Read open quarantined rows again with today's rules (catalog, gazetteer, parser); import those that now pass.") { retryDb, retryBy };
+        retry.SetAction((parse, cancellationToken) => RetryAsync(parse.GetValue(retryDb)!, parse.GetValue(retryBy)!, cancellationToken));
+
+        return new Command("quarantine", "Review rows that could not become reports: list, decide, retry.") { list, decide, retry };
     }
 
     private static async Task<int> ListAsync(string db, string? statusText, int limit, CancellationToken cancellationToken)
@@ -97,6 +102,47 @@ internal static class QuarantineCommand
             default:
                 return CommonOptions.Fail($"no quarantined row has id {id}");
         }
+    }
+
+    private static async Task<int> RetryAsync(string db, string by, CancellationToken cancellationToken)
+    {
+        if (!Exists(db))
+        {
+            return CommonOptions.Fail($"{db}: no such store");
+        }
+
+        await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var rows = await store.QuarantineAsync(QuarantineStatus.Open, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        int accepted = 0, still = 0, skipped = 0;
+        var needHeader = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (Retry.Text(row) is not { } text || Ingest.Formats.FormatRegistry.Default.ByName(row.Format) is not { } format)
+            {
+                skipped++;
+                needHeader.Add(row.Format);
+                continue;
+            }
+
+            var item = format.Read(new StringReader(text), cancellationToken).FirstOrDefault();
+            if (item is not Core.Reports.ImportItem.Accepted ok)
+            {
+                still++;
+                continue;
+            }
+
+            // Imported as it was first read (same key, same line, same verbatim row), then the row is marked corrected.
+            var record = ok.Record with { Payload = row.Payload, Line = row.Line };
+            var summary = await store.ImportAsync(new ImportRequest(row.FileName, row.Format), [new Core.Reports.ImportItem.Accepted(record)], cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            var note = summary.Accepted == 1 ? $"accepted on retry as report {record.Report.Key} (import {summary.ImportId})" : $"on retry, report {record.Report.Key} was already stored";
+            await store.DecideQuarantineAsync(row.Id, row.Version, new QuarantineDecision(QuarantineStatus.Corrected, by, note), cancellationToken).ConfigureAwait(false);
+            accepted++;
+        }
+
+        Console.WriteLine($"Retried {rows.Count} open row(s): {accepted} now pass and were imported, {still} still fail" +
+            (skipped > 0 ? $", {skipped} of format(s) {string.Join(", ", needHeader)} need their file's header: re-import the file (imports are idempotent)" : ""));
+        return 0;
     }
 
     private static bool Exists(string db) => PostgresLocation.IsPostgres(db) || File.Exists(db);
