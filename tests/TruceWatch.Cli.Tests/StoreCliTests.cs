@@ -219,7 +219,7 @@ public sealed class StoreCliTests : CliTest
         var unknown = await Run("import", Path.Combine(tests, "GeoJson", "strikes.geojson"), "--db", "f.db", "--format", "kml");
 
         acled.ExitCode.ShouldBe(0, acled.ToString());
-        acled.Stdout.ShouldContain("as acled into f.db: 7 new, 0 already present, 3 quarantined");
+        acled.Stdout.ShouldContain("as acled into f.db: 8 new, 0 already present, 3 quarantined");
         geojson.ExitCode.ShouldBe(0, geojson.ToString());
         geojson.Stdout.ShouldContain("as geojson into f.db: 2 new, 0 already present, 4 quarantined");
         again.Stdout.ShouldContain("0 new, 2 already present, 4 quarantined");

@@ -147,10 +147,12 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
 
         return precision switch
         {
-            "" or "1" => new ReportedTime(IsoTime.StartOfDay(day, IsoTime.Kyiv), null, TimePrecision.Day),
-            "2" => new ReportedTime(IsoTime.StartOfDay(day.AddDays(-3), IsoTime.Kyiv), IsoTime.StartOfDay(day.AddDays(3), IsoTime.Kyiv), TimePrecision.Day),
-            "3" => new ReportedTime(IsoTime.StartOfDay(new DateOnly(day.Year, day.Month, 1), IsoTime.Kyiv),
+            "1" => new ReportedTime(IsoTime.StartOfDay(day, IsoTime.Kyiv), null, TimePrecision.Day),
+
+            // The codebook always fills it; a row without it is read at the widest precision rather than given one it never stated.
+            "" or "3" => new ReportedTime(IsoTime.StartOfDay(new DateOnly(day.Year, day.Month, 1), IsoTime.Kyiv),
                 IsoTime.StartOfDay(new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1), IsoTime.Kyiv), TimePrecision.Day),
+            "2" => new ReportedTime(IsoTime.StartOfDay(day.AddDays(-3), IsoTime.Kyiv), IsoTime.StartOfDay(day.AddDays(3), IsoTime.Kyiv), TimePrecision.Day),
             _ => Error(errors, $"time_precision '{precision}' is not 1, 2 or 3"),
         };
     }
@@ -171,11 +173,18 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
         {
             "Ukraine" => "UA",
             "Russia" => "RU",
+            "Belarus" => "BY",
+            "Moldova" => "MD",
+            "Poland" => "PL",
+            "Romania" => "RO",
             "" => null,
             var other => other.Length == 2 ? other.ToUpperInvariant() : null,
         };
         var admin1Name = field("admin1");
-        var admin1 = admin1Name.Length == 0 ? null : regions.Resolve(admin1Name)?.Code;
+        // ACLED's admin1 is the first-level region: "Kyiv" is the oblast ("Kyiv City" the city), so a bare name is read as the region.
+        var admin1 = admin1Name.Length == 0 ? null
+            : admin1Name.EndsWith(" City", StringComparison.Ordinal) ? regions.Resolve(admin1Name)?.Code
+            : (regions.Resolve(admin1Name + " oblast") ?? regions.Resolve(admin1Name))?.Code;
         var location = field("location");
         GeoPoint? point = null;
         var lat = field("latitude");

@@ -35,9 +35,9 @@ public sealed class AcledFormatTests
     {
         var items = ReadSample();
 
-        items.Count.ShouldBe(10);
+        items.Count.ShouldBe(11);
         items.OfType<ImportItem.Accepted>().Select(a => a.Record.Report.Key.SourceRecordId)
-            .ShouldBe(["UKR212001", "UKR212002", "UKR212003", "UKR212005", "UKR212007", "UKR212009", "UKR212010"]);
+            .ShouldBe(["UKR212001", "UKR212002", "UKR212003", "UKR212005", "UKR212007", "UKR212009", "UKR212010", "UKR212011"]);
         var rejected = items.OfType<ImportItem.Rejected>().Select(r => r.Row).ToList();
         rejected.Select(r => r.Line).ShouldBe([5L, 7L, 9L]);
         rejected[0].Reason.ShouldBe("line 5: not a remote strike: event_type 'Battles' (Armed clash); only 'Explosions/Remote violence' events are reports");
@@ -87,6 +87,15 @@ public sealed class AcledFormatTests
         r.Perpetrator!.Value.Value.ShouldBe("UA");
         r.Place.Country.ShouldBe("RU");
         r.Place.Admin1.ShouldBe("RU-KDA");
+    }
+
+    [Fact]
+    public void ACLEDs_bare_Kyiv_is_the_oblast_not_the_city()
+    {
+        var r = Accepted("UKR212011");
+
+        r.Place.Admin1.ShouldBe("UA-32", "ACLED's admin1 'Kyiv' is Kyiv oblast; the city is 'Kyiv City'");
+        r.Targets.Select(t => t.Value).ShouldBe(["energy.grid.substation"]);
     }
 
     [Fact]
