@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Obligations;
+using TruceWatch.Core.Reporting;
 using TruceWatch.Ingest.Exchanges;
 using TruceWatch.Ingest.Geography;
 using TruceWatch.Ingest.Terms;
@@ -66,27 +67,21 @@ internal static class ObligationsCommand
             table = read;
         }
 
-        var results = agreements.SelectMany(a => ObligationJudge.Assess(a, table, MapGeography.Bundled, today)).ToList();
+        var document = ObligationsDocument.Build(agreements, table, MapGeography.Bundled, today);
         if (format == "json")
         {
-            await CommonOptions.WriteJsonAsync(new ObligationsDocument(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [.. results.Select(r => new ObligationView(
-                r.AgreementId, r.ObligationId, r.Kind, r.Status.ToString().ToLowerInvariant(), r.Detail))]), cancellationToken).ConfigureAwait(false);
+            await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
         var grid = new Table().AddColumns("agreement", "obligation", "kind", "status", "detail");
-        foreach (var r in results)
+        foreach (var r in document.Obligations)
         {
-            grid.AddRow(Markup.Escape(r.AgreementId), Markup.Escape(r.ObligationId), r.Kind, r.Status.ToString().ToLowerInvariant(), Markup.Escape(r.Detail));
+            grid.AddRow(Markup.Escape(r.Agreement), Markup.Escape(r.Obligation), r.Kind, r.Status, Markup.Escape(r.Detail));
         }
 
         AnsiConsole.MarkupLineInterpolated($"Obligations as of {today:yyyy-MM-dd} (exchanges: {path}; front line: DeepStateMap)");
         AnsiConsole.Write(grid);
         return 0;
     }
-
-    /// <summary>The obligations' statuses on a day, as JSON.</summary>
-    internal sealed record ObligationsDocument(string On, IReadOnlyList<ObligationView> Obligations);
-
-    internal sealed record ObligationView(string Agreement, string Obligation, string Kind, string Status, string Detail);
 }

@@ -7,6 +7,18 @@ namespace TruceWatch.Web.Hosting;
 /// <summary>Builds the web app: the store, the agreements, the API and the dashboard's static files.</summary>
 public static class WebHost
 {
+    /// <summary>The bundled exchange table (data/pow-exchanges-2025), or none when it cannot be found; bad rows are left out.</summary>
+    private static ExchangeTable LoadExchanges()
+    {
+        if (Ingest.Exchanges.ExchangesCsv.FindBundled() is not { } path || !File.Exists(path))
+        {
+            return new ExchangeTable([]);
+        }
+
+        using var reader = new StreamReader(path);
+        return new ExchangeTable(Ingest.Exchanges.ExchangesCsv.Read(reader).Exchanges);
+    }
+
     public static async Task<WebApplication> CreateAsync(string[] args, WebSettings settings, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -27,6 +39,7 @@ public static class WebHost
         builder.Services.AddSingleton(AgreementLibrary.Load(agreementsDir));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Core.Geography.IGeography>(Ingest.Geography.MapGeography.Bundled);
+        builder.Services.AddSingleton(LoadExchanges());
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 
@@ -48,6 +61,7 @@ public static class WebHost
         app.MapReplayApi();
         app.MapQuarantineApi();
         app.MapJudgingApi();
+        app.MapObligationsApi();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }

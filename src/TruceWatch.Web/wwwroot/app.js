@@ -151,4 +151,15 @@ document.getElementById("verdict-filter").addEventListener("change", async e => 
   await loadMore().catch(showError);
 });
 
+// Obligations (exchanges, the cease-fire line) as of today: one row each, with the facts behind its status.
+async function loadObligations() {
+  const doc = await getJson("/api/obligations");
+  const rows = doc.obligations.map(o => el("tr", { "data-obligation": `${o.agreement}/${o.obligation}` },
+    el("td", {}, o.agreement), el("td", {}, o.obligation), el("td", {}, o.kind),
+    el("td", {}, el("span", { class: `badge status-${o.status}` }, o.status)), el("td", {}, o.detail)));
+  document.getElementById("obligation-rows").replaceChildren(...rows);
+  document.getElementById("obligations").hidden = rows.length === 0;
+}
+
 loadAgreements().catch(showError);
+loadObligations().catch(showError);

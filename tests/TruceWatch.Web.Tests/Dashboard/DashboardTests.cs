@@ -13,6 +13,26 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
     private const int Page = 200;
 
     [Fact]
+    public async Task The_obligations_table_shows_each_duty_with_the_status_the_api_gives()
+    {
+        var page = await OpenAsync();
+        var api = await app.Api.GetJsonAsync("/api/obligations");
+        await page.Locator("#obligation-rows tr").First.WaitForAsync();
+
+        var rows = page.Locator("#obligation-rows tr");
+        (await rows.CountAsync()).ShouldBe(api.GetProperty("obligations").GetArrayLength());
+        foreach (var o in api.GetProperty("obligations").EnumerateArray())
+        {
+            var row = page.Locator($"#obligation-rows tr[data-obligation='{o.Str("agreement")}/{o.Str("obligation")}']");
+            (await row.Locator(".badge").InnerTextAsync()).ShouldBe(o.Str("status"));
+            (await row.Locator("td").Nth(4).InnerTextAsync()).ShouldBe(o.Str("detail"));
+        }
+
+        (await page.Locator("#obligation-rows tr[data-obligation='istanbul-exchanges-2025/istanbul-1000-for-1000'] .badge").InnerTextAsync()).ShouldBe("met");
+        await ScreenshotAsync(page, "obligations.png");
+    }
+
+    [Fact]
     public async Task Every_agreement_gets_a_card_whose_scorecard_equals_the_api_summary()
     {
         var page = await OpenAsync();
