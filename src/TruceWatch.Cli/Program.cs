@@ -17,6 +17,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     ServeCommand.Create(),
     VerifyCommand.Create(),
     ExportCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -64,13 +64,28 @@ internal static class ReplayCommand
             return CommonOptions.Fail(periodError!);
         }
 
-        var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
-        if (incidents is null)
+        ReplayDocument document;
+        if (reportsFile is not null && explicitDb is null)
         {
-            return CommonOptions.Fail(inputError!);
+            // A file is replayed as it streams by, in parts on every core: nothing is held but the counts.
+            if (ReportFileReplay.Run(reportsFile, terms, period, cancellationToken) is not { } replayed)
+            {
+                return 1;
+            }
+
+            document = replayed;
+        }
+        else
+        {
+            var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
+            if (incidents is null)
+            {
+                return CommonOptions.Fail(inputError!);
+            }
+
+            document = ReplayDocument.Build(terms, incidents, period.From, period.To);
         }
 
-        var document = ReplayDocument.Build(terms, incidents, period.From, period.To);
         if (format == "json")
         {
             await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);

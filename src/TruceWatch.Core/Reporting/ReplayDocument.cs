@@ -17,20 +17,13 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
     /// </summary>
     public static ReplayDocument Build(IReadOnlyList<Agreement> agreements, IReadOnlyList<Incident> incidents, DateTimeOffset? from, DateTimeOffset? to)
     {
-        var columns = new List<ReplayColumn>(agreements.Count);
-        foreach (var agreement in agreements)
+        var tally = new ReplayTally(agreements, from, to);
+        for (var i = 0; i < incidents.Count; i++)
         {
-            var replayed = AsIfInForce(agreement, from, to);
-            var tally = new VerdictTally(agreement.Parties);
-            for (var i = 0; i < incidents.Count; i++)
-            {
-                tally.Add(incidents[i].Perpetrator, Judge.Decide(incidents[i], replayed));
-            }
-
-            columns.Add(new ReplayColumn(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), tally.ToSummary()));
+            tally.Add(incidents[i]);
         }
 
-        return new ReplayDocument(from is { } f ? IsoTime.FormatKyiv(f) : null, to is { } t ? IsoTime.FormatKyiv(t) : null, incidents.Count, columns);
+        return tally.ToDocument();
     }
 
     /// <summary>The same terms with their window replaced by the replayed period (no window when both bounds are open).</summary>
