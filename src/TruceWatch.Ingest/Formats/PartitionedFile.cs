@@ -26,7 +26,7 @@ public static class PartitionedFile
         {
             var accumulator = seed();
             var range = ranges[i];
-            using var reader = new StreamReader(new PartStream(path, range), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+            using var reader = OpenText(path, range);
             foreach (var item in format.Read(reader, cancellationToken))
             {
                 step(accumulator, range.LinesBefore == 0 || item is not ImportItem.Rejected r ? item : Shift(r, range.LinesBefore));
@@ -36,6 +36,10 @@ public static class PartitionedFile
         });
         return results;
     }
+
+    /// <summary>One part of a file as text: the header line, then the part's rows.</summary>
+    public static TextReader OpenText(string path, Range range) =>
+        new StreamReader(new PartStream(path, range), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
 
     /// <summary>A part of a file: the header bytes, then the bytes [Start, End); <see cref="LinesBefore"/> lines of data precede it.</summary>
     public sealed record Range(int HeaderLength, long Start, long End, long LinesBefore);
