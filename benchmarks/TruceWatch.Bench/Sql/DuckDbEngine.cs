@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using TruceWatch.Bench.Measure;
 using TruceWatch.Bench.Pipeline;
 using TruceWatch.Core.Agreements;
+using TruceWatch.Ingest.Canonical;
 
 namespace TruceWatch.Bench.Sql;
 
@@ -14,7 +15,9 @@ public static class DuckDbEngine
 {
     public static async Task<(List<StageResult> Stages, Counts Counts)> RunAsync(string file, IReadOnlyList<Agreement> agreements, CancellationToken cancellationToken)
     {
-        var readCsv = $"read_csv('{file.Replace("'", "''", StringComparison.Ordinal)}', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+        // The dialect and columns are given rather than sniffed: every column is text, as in the canonical format.
+        var columns = string.Join(", ", CanonicalColumns.All.Select(c => $"'{c}': 'VARCHAR'"));
+        var readCsv = $"read_csv('{file.Replace("'", "''", StringComparison.Ordinal)}', header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = {{{columns}}})";
         var stages = new List<StageResult>();
 
         await using var connection = new DuckDBConnection("Data Source=:memory:");

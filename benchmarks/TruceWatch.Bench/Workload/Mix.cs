@@ -72,7 +72,7 @@ internal static class Mix
 
     public static readonly string[] Descriptions =
     [
-        "Overnight attack on the city", "Substation damaged, outages in the district", "Strike on an industrial site",
+        "Overnight attack on the city", "Substation damaged and outages in the district", "Strike on an industrial site",
         "Debris fell on a residential building", "Air defence active over the region", "Fire at the facility after a drone attack",
         "Refinery unit stopped after the strike", "Port infrastructure damaged",
     ];
