@@ -82,6 +82,11 @@ public static class SyntheticReports
         if (random.Percent(33))
         {
             var end = local.AddMinutes(random.Between(10, 600));
+            if (local < SummerTime && end >= SummerTime.AddHours(-1))
+            {
+                end = end.AddHours(1); // the clocks went forward an hour in between
+            }
+
             sb.Append(dateOnly ? end.ToString("yyyy-MM-dd", inv) : end.ToString(timeFormat, inv) + (end >= SummerTime ? "+03:00" : "+02:00"));
         }
 
