@@ -65,13 +65,29 @@ internal static class ReplayCommand
             return CommonOptions.Fail(periodError!);
         }
 
-        var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
-        if (incidents is null)
+        ReplayDocument document;
+        // Conditional reciprocity needs the incidents together; otherwise a file is replayed as it streams by.
+        if (reportsFile is not null && explicitDb is null && terms.All(t => t.Reciprocity != Reciprocity.Conditional))
         {
-            return CommonOptions.Fail(inputError!);
+            // A file is replayed as it streams by, in parts on every core: nothing is held but the counts.
+            if (ReportFileReplay.Run(reportsFile, terms, period, cancellationToken) is not { } replayed)
+            {
+                return 1;
+            }
+
+            document = replayed;
+        }
+        else
+        {
+            var (incidents, inputError) = await IncidentInput.LoadAsync(explicitDb, db, reportsFile, period, cancellationToken).ConfigureAwait(false);
+            if (incidents is null)
+            {
+                return CommonOptions.Fail(inputError!);
+            }
+
+            document = ReplayDocument.Build(terms, incidents, period.From, period.To, MapGeography.Bundled);
         }
 
-        var document = ReplayDocument.Build(terms, incidents, period.From, period.To, MapGeography.Bundled);
         if (format == "json")
         {
             await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);

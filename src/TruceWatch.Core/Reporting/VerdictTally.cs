@@ -19,7 +19,10 @@ public sealed class VerdictTally
         }
     }
 
-    public void Add(PartyCode? perpetrator, Verdict verdict)
+    public void Add(PartyCode? perpetrator, Verdict verdict) => Add(perpetrator, verdict, 1);
+
+    /// <summary>Adds <paramref name="count"/> incidents at once (merging tallies counted apart).</summary>
+    public void Add(PartyCode? perpetrator, Verdict verdict, int count)
     {
         var party = perpetrator?.Value ?? UnknownParty;
         if (!_counts.TryGetValue(party, out var counts))
@@ -27,7 +30,7 @@ public sealed class VerdictTally
             _counts[party] = counts = new int[Verdicts.All.Count];
         }
 
-        counts[Verdicts.Rank(verdict.ToText())]++;
+        counts[Verdicts.Rank(verdict.ToText())] += count;
     }
 
     /// <summary>The counts as <c>{ party: { verdict: count } }</c>, parties in code order, verdicts most pressing first.</summary>
