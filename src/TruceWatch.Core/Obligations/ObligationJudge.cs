@@ -75,8 +75,14 @@ public static class ObligationJudge
             return Result(ObligationStatus.Unknown, "the terms give no start to measure the line from");
         }
 
+        var started = agreement.Windows.Where(w => w.Start is { } start && KyivDay(start) <= today).ToList();
+        if (started.Count == 0)
+        {
+            return Result(ObligationStatus.Pending, Text($"not in force yet: the line is held from {KyivDay(first):yyyy-MM-dd}"));
+        }
+
         var results = new List<(DateOnly From, DateOnly To, double? Change)>();
-        foreach (var w in agreement.Windows.Where(w => w.Start is not null))
+        foreach (var w in started)
         {
             var from = KyivDay(w.Start!.Value);
             var to = w.End is { } end && KyivDay(end) < today ? KyivDay(end) : today;

@@ -71,6 +71,15 @@ public sealed class ObligationJudgeTests
     }
 
     [Fact]
+    public void A_line_not_yet_in_force_is_pending_and_says_from_when()
+    {
+        var line = Status("line", [], "2025-05-01", new AreaMap(new DateOnly(2025, 5, 8), 100, 200));
+
+        line.Status.ShouldBe(ObligationStatus.Pending);
+        line.Detail.ShouldBe("not in force yet: the line is held from 2025-05-08");
+    }
+
+    [Fact]
     public void Without_snapshots_or_records_the_status_is_unknown_and_says_why()
     {
         Status("line", [], "2025-06-01").Status.ShouldBe(ObligationStatus.Unknown);
