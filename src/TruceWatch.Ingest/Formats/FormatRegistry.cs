@@ -15,7 +15,7 @@ public sealed class FormatRegistry
 
     public FormatRegistry(WeaponCatalog weapons, Gazetteer.OblastGazetteer oblasts)
     {
-        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new CirEventsFormat(weapons, oblasts), new JsonLinesFormat(weapons), new GeoJsonFormat(weapons)];
+        _formats = [new CanonicalCsvFormat(weapons), new MissileAttacksDailyFormat(weapons, oblasts), new AcledFormat(weapons, oblasts), new CirEventsFormat(weapons, oblasts), new JsonLinesFormat(weapons), new GeoJsonFormat(weapons), new Statements.RussianModStatementsFormat(weapons, oblasts), new Statements.UkrainianAirForceStatementsFormat(weapons, oblasts)];
     }
 
     /// <summary>The registry with the bundled weapon catalog and gazetteer.</summary>
