@@ -16,6 +16,7 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
     [
         ("област", "область", 'f'), ("республик", "Республика", 'f'), ("кра", "край", 'm'), ("регион", "регион", 'm'),
         ("мор", "море", 'n'), ("полуостров", "полуостров", 'm'), ("округ", "округ", 'm'),
+        ("region", "region", 'x'), ("oblast", "oblast", 'x'),
     ];
 
     /// <summary>Names the gazetteer does not hold but the statements use for its regions.</summary>
@@ -121,8 +122,8 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
         var result = new string[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            result[i] = i == headAt ? (i == 0 || char.IsUpper(words[i][0]) ? Capital(nominative) : nominative)
-                : i == headAt - 1 ? Adjective(words[i], gender)
+            result[i] = i == headAt ? (gender != 'x' && (i == 0 || char.IsUpper(words[i][0])) ? Capital(nominative) : nominative)
+                : i == headAt - 1 && gender != 'x' ? Adjective(words[i], gender)
                 : words[i];
         }
 

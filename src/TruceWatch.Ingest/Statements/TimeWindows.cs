@@ -95,7 +95,10 @@ public static partial class TimeWindows
                 (startDate, endDate) = first >= today ? (first.AddDays(-1), first) : (first, first.AddDays(1));
             }
 
-            return new StatementWindow(Local(startDate, times[0], zone), Local(endDate, times[1], zone), zone);
+            var (from, to) = (Local(startDate, times[0], zone), Local(endDate, times[1], zone));
+
+            // Two headings that do not make one window ("06.05 (станом на 08.00) 04.05 (02.30)"): the first is the statement's "as of".
+            return from <= to ? new StatementWindow(from, to, zone) : new StatementWindow(null, Local(first, times[0], zone), zone);
         }
 
         if (times.Count == 1)

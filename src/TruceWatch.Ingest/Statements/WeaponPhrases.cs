@@ -106,6 +106,11 @@ public sealed partial class WeaponPhrases(WeaponCatalog weapons)
                 }
 
                 var parts = words[i].Split('/', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length == 0)
+                {
+                    continue;
+                }
+
                 var prefix = parts[0].TrimEnd("0123456789".ToCharArray());
                 foreach (var part in parts)
                 {
