@@ -227,7 +227,7 @@ public sealed class StoreCliTests : CliTest
         quarantine.Stdout.ShouldContain("not a remote strike");
         quarantine.Stdout.ShouldContain("a report is placed at a Point");
         unknown.ExitCode.ShouldBe(1);
-        unknown.Stderr.ShouldContain("unknown format 'kml' (known: auto, canonical, missile-attacks-daily, acled, cir-events, jsonl, geojson)");
+        unknown.Stderr.ShouldContain("unknown format 'kml' (known: auto, canonical, missile-attacks-daily, acled, cir-events, jsonl, geojson");
     }
 
     private static async Task Execute(string connectionString, string sql)

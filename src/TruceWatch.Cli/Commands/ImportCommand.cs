@@ -13,7 +13,7 @@ internal static class ImportCommand
         var file = new Argument<string>("file") { Description = "The file to import." };
         var format = new Option<string>("--format")
         {
-            Description = "Input format: auto (from the first line), canonical, missile-attacks-daily, acled, cir-events, jsonl, geojson.",
+            Description = "Input format: auto (from the first line), canonical, missile-attacks-daily, acled, cir-events, jsonl, geojson, ru-mod-statements, ua-airforce-statements.",
             DefaultValueFactory = _ => "auto",
         };
         var db = CommonOptions.Db();
