@@ -198,6 +198,12 @@ public static class Judge
         return new Assessment(incident.Id, agreement.Id, agreement.Version, verdict, trace);
     }
 
+    /// <summary>
+    /// The version numbers of <paramref name="agreement"/> in force at some moment of [<paramref name="from"/>, <paramref name="to"/>)
+    /// (open where <c>null</c>), oldest first: the ones a replay of that period judges under.
+    /// </summary>
+    public static IReadOnlyList<int> VersionsDuring(Agreement agreement, DateTimeOffset? from, DateTimeOffset? to) => Versions.During(agreement, from, to);
+
     private static Verdict Combine(Tri overall, bool excepted) => overall switch
     {
         Tri.True => Verdict.Violation,

@@ -34,7 +34,7 @@ public sealed record ReplayDocument(string? From, string? To, int Incidents, IRe
                 tally.Add(incidents[i].Perpetrator, suspensions.Count == 0 ? verdicts[i] : Reciprocal.Apply(verdicts[i], Reciprocal.Covering(suspensions, incidents[i])));
             }
 
-            columns.Add(new ReplayColumn(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), tally.ToSummary()));
+            columns.Add(new ReplayColumn(AgreementRef.During(agreement, from, to), tally.ToSummary()));
         }
 
         return new ReplayDocument(from is { } f ? IsoTime.FormatKyiv(f) : null, to is { } t ? IsoTime.FormatKyiv(t) : null, incidents.Count, columns);

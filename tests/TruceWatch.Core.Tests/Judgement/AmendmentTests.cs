@@ -56,9 +56,25 @@ public sealed class AmendmentTests
         var document = AssessmentDocument.Build(Amended, [Strike("2025-03-25T03:00:00+02:00", "energy.grid").Build(), Strike("2025-04-05T03:00:00+03:00", "energy.grid").Build()]);
 
         document.Incidents.Select(i => i.Version).ShouldBe([1, 2]);
+        (document.Agreement.Version, document.Agreement.Versions, document.Agreement.VersionsText).ShouldBe((1, [1, 2], "v1–v2"));
         Amended.AsOfVersion(2)!.Clauses.Select(c => c.Id).ShouldBe(["energy", "ports"]);
         Amended.AsOfVersion(3)!.Clauses.Select(c => (c.Id, c.Counts)).ShouldBe([("energy", StrikeStage.Hit)]);
         Amended.AsOfVersion(4).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(null, null, new[] { 1, 2, 3 })]
+    [InlineData("2025-03-18T00:00:00+03:00", "2025-04-01T12:00:00+03:00", new[] { 1 })] // v2 from noon: the end is exclusive
+    [InlineData("2025-03-18T00:00:00+03:00", "2025-04-01T12:00:01+03:00", new[] { 1, 2 })]
+    [InlineData("2025-04-10T00:00:00+03:00", null, new[] { 3 })]
+    [InlineData(null, "2025-04-10T00:00:00+03:00", new[] { 1, 2 })]
+    public void A_replay_records_the_versions_in_force_during_its_period(string? from, string? to, int[] versions)
+    {
+        var replay = ReplayDocument.Build([Amended], [], from is null ? null : Some.Instant(from), to is null ? null : Some.Instant(to));
+
+        var agreement = replay.Agreements.ShouldHaveSingleItem().Agreement;
+        (agreement.Id, agreement.Version).ShouldBe(("amended", 1));
+        agreement.Versions.ShouldBe(versions);
     }
 
     [Fact]
