@@ -67,6 +67,7 @@ public sealed record AssessmentDocument(
 public sealed record AgreementRef(string Id, int Version, string Title, IReadOnlyList<int> Versions)
 {
     /// <summary>The versions used, as people read them: <c>v1</c>, <c>v1–v3</c> or <c>v1, v3</c>.</summary>
+    [JsonIgnore]
     public string VersionsText => Versions.Count switch
     {
         0 => $"v{Version}",

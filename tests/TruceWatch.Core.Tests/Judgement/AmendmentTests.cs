@@ -56,7 +56,8 @@ public sealed class AmendmentTests
         var document = AssessmentDocument.Build(Amended, [Strike("2025-03-25T03:00:00+02:00", "energy.grid").Build(), Strike("2025-04-05T03:00:00+03:00", "energy.grid").Build()]);
 
         document.Incidents.Select(i => i.Version).ShouldBe([1, 2]);
-        (document.Agreement.Version, document.Agreement.Versions, document.Agreement.VersionsText).ShouldBe((1, [1, 2], "v1–v2"));
+        (document.Agreement.Version, document.Agreement.VersionsText).ShouldBe((1, "v1–v2"));
+        document.Agreement.Versions.ShouldBe([1, 2]);
         Amended.AsOfVersion(2)!.Clauses.Select(c => c.Id).ShouldBe(["energy", "ports"]);
         Amended.AsOfVersion(3)!.Clauses.Select(c => (c.Id, c.Counts)).ShouldBe([("energy", StrikeStage.Hit)]);
         Amended.AsOfVersion(4).ShouldBeNull();

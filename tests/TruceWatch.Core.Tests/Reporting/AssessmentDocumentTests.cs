@@ -122,7 +122,7 @@ public sealed class AssessmentDocumentTests
         var root = JsonNode.Parse(json).ShouldNotBeNull().AsObject();
 
         root.Select(p => p.Key).ShouldBe(["agreement", "incidents", "summary"]);
-        root["agreement"].ShouldNotBeNull().AsObject().Select(p => p.Key).ShouldBe(["id", "version", "title"]);
+        root["agreement"].ShouldNotBeNull().AsObject().Select(p => p.Key).ShouldBe(["id", "version", "title", "versions"]);
 
         var incident = root["incidents"].ShouldNotBeNull().AsArray()[0].ShouldNotBeNull().AsObject();
         incident.Select(p => p.Key).ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "version", "trace"]);
