@@ -11,7 +11,7 @@ namespace TruceWatch.Core.Reporting;
 
 /// <summary>
 /// The assessments of a set of incidents under one agreement, in the shape the CLI prints and the API returns:
-/// <c>{ agreement: {id, version}, incidents: [...], summary: { party: { verdict: count } } }</c>.
+/// <c>{ agreement: {id, version, title, versions}, incidents: [... each with its version ...], summary: { party: { verdict: count } } }</c>.
 /// </summary>
 public sealed record AssessmentDocument(
     AgreementRef Agreement,
