@@ -87,6 +87,27 @@ internal static class AgreementsCommand
             {
                 Console.WriteLine($"    except {Describe(exception)}");
             }
+
+            if (c.Counts != Core.Agreements.StrikeStage.Launched)
+            {
+                Console.WriteLine($"    counts {c.Counts.ToString().ToLowerInvariant()}");
+            }
+
+            foreach (var w in c.Windows)
+            {
+                Console.WriteLine($"    only in {w}");
+            }
+        }
+
+        foreach (var amendment in a.Amendments)
+        {
+            var changes = amendment.Add.Select(c => "+" + c.Id).Concat(amendment.Replace.Select(c => "~" + c.Id)).Concat(amendment.Remove.Select(id => "-" + id));
+            Console.WriteLine($"  amendment v{amendment.Version} from {IsoTime.Format(amendment.From)}: {string.Join(" ", changes)}{(amendment.Note is null ? "" : $" ({amendment.Note})")}");
+        }
+
+        foreach (var reading in a.Interpretations)
+        {
+            Console.WriteLine($"  interpretation {reading.Name}{(reading.Note is null ? "" : $": {reading.Note}")}");
         }
 
         foreach (var o in a.Obligations)
@@ -143,7 +164,8 @@ internal static class AgreementsCommand
 
     private static string Clause(Core.Agreements.Clause c) =>
         $"binds {c.Binds}; prohibits {Describe(c.Prohibits)}{string.Concat(c.Except.Select(e => $"; except {Describe(e)}"))}" +
-        (c.Counts == Core.Agreements.StrikeStage.Launched ? "" : $"; counts {c.Counts.ToString().ToLowerInvariant()}");
+        (c.Counts == Core.Agreements.StrikeStage.Launched ? "" : $"; counts {c.Counts.ToString().ToLowerInvariant()}") +
+        (c.Windows.Count == 0 ? "" : $"; only in {string.Join(" or ", c.Windows)}");
 
     private static string Describe(Core.Agreements.Criteria c)
     {

@@ -92,7 +92,7 @@ internal static class AssessCommand
     private static void PrintReadings(ReadingsDocument document, int limit)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLineInterpolated($"[bold]{document.Agreement.Title}[/] ({document.Agreement.Id} v{document.Agreement.Version}): {document.Readings.Count} readings, {document.Incidents:N0} incidents, {document.Disagreements.Count:N0} judged differently");
+        console.MarkupLineInterpolated($"[bold]{document.Agreement.Title}[/] ({document.Agreement.Id} {document.Agreement.VersionsText}): {document.Readings.Count} readings, {document.Incidents:N0} incidents, {document.Disagreements.Count:N0} judged differently");
         var table = new Table().AddColumn("reading").AddColumn("party");
         foreach (var verdict in Verdicts.All)
         {
@@ -130,7 +130,7 @@ internal static class AssessCommand
     private static void PrintTable(Agreement agreement, AssessmentDocument document, int limit)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLineInterpolated($"[bold]{agreement.Title}[/] ({agreement.Id} v{agreement.Version}, {document.Incidents.Count:N0} incidents)");
+        console.MarkupLineInterpolated($"[bold]{agreement.Title}[/] ({agreement.Id} {document.Agreement.VersionsText}, {document.Incidents.Count:N0} incidents)");
         var summary = new Table().AddColumn("party");
         foreach (var verdict in Verdicts.All)
         {
@@ -150,17 +150,20 @@ internal static class AssessCommand
 
         // Violations and indeterminate incidents first: they are what a monitor reads.
         var shown = document.Incidents.OrderBy(i => Verdicts.Rank(i.Verdict)).Take(limit).ToList();
-        var list = new Table().AddColumns("id", "occurred", "by", "weapon", "place", "verdict", "why");
+        // Amended terms: which version judged each incident.
+        var amended = agreement.Amendments.Count > 0;
+        var list = new Table().AddColumns(["id", "occurred", "by", "weapon", "place", .. amended ? ["version"] : Array.Empty<string>(), "verdict", "why"]);
         foreach (var i in shown)
         {
-            list.AddRow(
+            list.AddRow([
                 Markup.Escape(i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 Markup.Escape(i.Occurred?.Start ?? "?"),
                 Markup.Escape(i.Perpetrator ?? "?"),
                 Markup.Escape(i.Weapon ?? i.Means ?? "?"),
                 Markup.Escape(i.Place ?? "?"),
+                .. amended ? [$"v{i.Version}"] : Array.Empty<string>(),
                 Markup.Escape(i.Verdict),
-                Markup.Escape(i.Trace.Reason));
+                Markup.Escape(i.Trace.Reason)]);
         }
 
         console.Write(list);

@@ -121,19 +121,23 @@ public sealed record Amendment(int Version, DateTimeOffset From, string? Note, I
 /// </summary>
 public sealed record Interpretation(string Name, string? Note, IReadOnlyList<AgreementWindow>? Windows, StrikeStage? Counts, OccupiedRule? Occupied)
 {
+    /// <summary>The terms read this way; the reading covers the clauses later amendments add or replace as well as the first ones.</summary>
     public Agreement Apply(Agreement terms) => terms with
     {
         Windows = Windows ?? terms.Windows,
-        Clauses = [.. terms.Clauses.Select(c => c with
-        {
-            Counts = Counts ?? c.Counts,
-            Prohibits = Occupied is not { } occupied ? c.Prohibits : c.Prohibits with
-            {
-                Where = c.Prohibits.Where is { } where ? where with { Occupied = occupied } : new PlaceRule(null, null, null, occupied),
-            },
-        })],
+        Clauses = Read(terms.Clauses),
+        Amendments = [.. terms.Amendments.Select(a => a with { Add = Read(a.Add), Replace = Read(a.Replace) })],
         Interpretations = [],
     };
+
+    private Clause[] Read(IReadOnlyList<Clause> clauses) => [.. clauses.Select(c => c with
+    {
+        Counts = Counts ?? c.Counts,
+        Prohibits = Occupied is not { } occupied ? c.Prohibits : c.Prohibits with
+        {
+            Where = c.Prohibits.Where is { } where ? where with { Occupied = occupied } : new PlaceRule(null, null, null, occupied),
+        },
+    })];
 }
 
 /// <summary>
@@ -156,6 +160,12 @@ public sealed record Clause(string Id, Binds Binds, Criteria Prohibits, IReadOnl
 {
     /// <summary>Which stage of a strike counts (terms key <c>counts</c>): its launch (the default), a hit, or a hit with reported effect.</summary>
     public StrikeStage Counts { get; init; } = StrikeStage.Launched;
+
+    /// <summary>
+    /// When this clause applies, within the agreement's own windows (terms key <c>window</c> on the clause): any one of these; none for
+    /// the whole agreement. A 30-hour holiday truce on all hostilities inside a longer arrangement on energy is one such clause.
+    /// </summary>
+    public IReadOnlyList<AgreementWindow> Windows { get; init; } = [];
 }
 
 /// <summary>The stage from which a strike counts against a clause: "an intercepted drone aimed at a refinery" counts under launched, not under hit.</summary>

@@ -28,17 +28,26 @@ public static class Judge
     {
         if (agreement.Amendments.Count > 0)
         {
-            var versions = Versions.InForce(incident.Time, agreement);
-            var first = Decide(incident, versions[0], map);
-            for (var v = 1; v < versions.Count; v++)
+            // Every version in force at some moment the event may have happened must agree; they were built once for this agreement.
+            var versions = Versions.Of(agreement);
+            Verdict? first = null;
+            for (var v = 0; v < versions.Length; v++)
             {
-                if (Decide(incident, versions[v], map) != first)
+                if (!Versions.Overlaps(incident.Time, agreement.Amendments, v))
+                {
+                    continue;
+                }
+
+                var verdict = Decide(incident, versions[v], map);
+                if (first is { } f && verdict != f)
                 {
                     return Verdict.Indeterminate;
                 }
+
+                first = verdict;
             }
 
-            return first;
+            return first ?? Verdict.Indeterminate;
         }
 
         var window = InWindows(incident.Time, agreement.Windows);
@@ -54,6 +63,11 @@ public static class Judge
         {
             var clause = clauses[i];
             var scope = Kleene.And(Binds(incident.Perpetrator, clause.Binds, agreement.Parties), Matches(incident, clause.Prohibits, all: false, map));
+            if (clause.Windows.Count > 0 && scope != Tri.False)
+            {
+                scope = Kleene.And(scope, InWindows(incident.Time, clause.Windows));
+            }
+
             if (clause.Counts != StrikeStage.Launched && scope != Tri.False)
             {
                 scope = Kleene.And(scope, Stage(incident, clause.Counts));
@@ -113,9 +127,17 @@ public static class Judge
         foreach (var clause in agreement.Clauses)
         {
             var conditions = new List<ConditionTrace>(4);
+            var scope = Tri.True;
+            if (clause.Windows.Count > 0)
+            {
+                // The clause's own window, inside the agreement's: outside it the clause is cleared, not the agreement outside its window.
+                scope = InWindows(incident.Time, clause.Windows);
+                conditions.Add(new ConditionTrace("window", scope, Describe(clause.Windows), "time", Describe(incident.Time)));
+            }
+
             var binds = Binds(incident.Perpetrator, clause.Binds, agreement.Parties);
             conditions.Add(new ConditionTrace("binds", binds, clause.Binds.IsAll ? $"all [{Join(agreement.Parties)}]" : clause.Binds.ToString(), "perpetrator", incident.Perpetrator?.ToString()));
-            var scope = Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, map, conditions));
+            scope = Kleene.And(scope, Kleene.And(binds, Trace(incident, clause.Prohibits, all: false, map, conditions)));
             if (clause.Counts != StrikeStage.Launched)
             {
                 var stage = Stage(incident, clause.Counts);
@@ -161,6 +183,8 @@ public static class Judge
         var overall = Kleene.And(window, any);
         if (window == Tri.Unknown && any != Tri.False)
         {
+            // First, and once: a clause's own window may have named the time already.
+            missing.Remove(FactName("time"));
             missing.Insert(0, FactName("time"));
         }
 
@@ -173,6 +197,12 @@ public static class Judge
         var trace = new AssessmentTrace(windowTrace, clauseTraces, missing, Reason(verdict, clauseTraces, missing));
         return new Assessment(incident.Id, agreement.Id, agreement.Version, verdict, trace);
     }
+
+    /// <summary>
+    /// The version numbers of <paramref name="agreement"/> in force at some moment of [<paramref name="from"/>, <paramref name="to"/>)
+    /// (open where <c>null</c>), oldest first: the ones a replay of that period judges under.
+    /// </summary>
+    public static IReadOnlyList<int> VersionsDuring(Agreement agreement, DateTimeOffset? from, DateTimeOffset? to) => Versions.During(agreement, from, to);
 
     private static Verdict Combine(Tri overall, bool excepted) => overall switch
     {

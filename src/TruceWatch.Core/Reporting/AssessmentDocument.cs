@@ -11,7 +11,7 @@ namespace TruceWatch.Core.Reporting;
 
 /// <summary>
 /// The assessments of a set of incidents under one agreement, in the shape the CLI prints and the API returns:
-/// <c>{ agreement: {id, version}, incidents: [...], summary: { party: { verdict: count } } }</c>.
+/// <c>{ agreement: {id, version, title, versions}, incidents: [... each with its version ...], summary: { party: { verdict: count } } }</c>.
 /// </summary>
 public sealed record AssessmentDocument(
     AgreementRef Agreement,
@@ -56,12 +56,33 @@ public sealed record AssessmentDocument(
             tally.Add(list[i].Perpetrator, assessment.Verdict);
         }
 
-        return new AssessmentDocument(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), items, tally.ToSummary());
+        return new AssessmentDocument(AgreementRef.To(agreement, items.Select(i => i.Version)), items, tally.ToSummary());
     }
 }
 
-/// <summary>Which agreement, which version.</summary>
-public sealed record AgreementRef(string Id, int Version, string Title);
+/// <summary>
+/// Which agreement: its id, the version of the terms as first written, its title, and <see cref="Versions"/>, the versions actually
+/// used (amended terms judge each incident under the version in force then; each incident's own is in its <c>version</c>).
+/// </summary>
+public sealed record AgreementRef(string Id, int Version, string Title, IReadOnlyList<int> Versions)
+{
+    /// <summary>The versions used, as people read them: <c>v1</c>, <c>v1–v3</c> or <c>v1, v3</c>.</summary>
+    [JsonIgnore]
+    public string VersionsText => Versions.Count switch
+    {
+        0 => $"v{Version}",
+        _ when Versions[^1] - Versions[0] == Versions.Count - 1 && Versions.Count > 1 => $"v{Versions[0]}–v{Versions[^1]}",
+        _ => string.Join(", ", Versions.Select(v => $"v{v}")),
+    };
+
+    /// <summary>A reference to terms used in the versions given.</summary>
+    public static AgreementRef To(Agreement agreement, IEnumerable<int> versions) =>
+        new(agreement.Id, agreement.Version, agreement.Title, [.. versions.Distinct().Order()]);
+
+    /// <summary>A reference to terms used in every version in force during [<paramref name="from"/>, <paramref name="to"/>) (open where <c>null</c>).</summary>
+    public static AgreementRef During(Agreement agreement, DateTimeOffset? from, DateTimeOffset? to) =>
+        To(agreement, Judge.VersionsDuring(agreement, from, to));
+}
 
 /// <summary>When an incident happened, as precisely as known.</summary>
 public sealed record Occurred(string Start, string? End, string Precision);

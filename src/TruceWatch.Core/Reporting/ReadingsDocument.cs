@@ -40,7 +40,7 @@ public sealed record ReadingsDocument(AgreementRef Agreement, int Incidents, IRe
         }
 
         return new ReadingsDocument(
-            new AgreementRef(agreement.Id, agreement.Version, agreement.Title),
+            AgreementRef.During(agreement, null, null),
             incidents.Count,
             [.. readings.Select((reading, r) => new ReadingSummary(reading.Name, reading.Note, tallies[r].ToSummary()))],
             disagreements);

@@ -94,7 +94,7 @@ public sealed class ReplayTally
                 }
             }
 
-            columns.Add(new ReplayColumn(new AgreementRef(agreement.Id, agreement.Version, agreement.Title), tally.ToSummary()));
+            columns.Add(new ReplayColumn(AgreementRef.During(agreement, _from, _to), tally.ToSummary()));
         }
 
         return new ReplayDocument(_from is { } f ? IsoTime.FormatKyiv(f) : null, _to is { } t ? IsoTime.FormatKyiv(t) : null, Incidents, columns);

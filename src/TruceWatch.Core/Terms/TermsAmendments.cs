@@ -1,6 +1,7 @@
 using System.Globalization;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Parties;
+using TruceWatch.Core.Reports;
 using YamlDotNet.RepresentationModel;
 using static TruceWatch.Core.Terms.TermsNodes;
 
@@ -30,6 +31,7 @@ internal static class TermsAmendments
         var lastVersion = baseVersion;
         DateTimeOffset? lastFrom = null;
         var start = windows.Count > 0 && windows.All(w => w.Start is not null) ? windows.Min(w => w.Start) : null;
+        var end = windows.Count > 0 && windows.All(w => w.End is not null) ? windows.Max(w => w.End) : null;
         foreach (var item in seq.Children)
         {
             if (item is not YamlMappingNode map)
@@ -74,6 +76,12 @@ internal static class TermsAmendments
                 if (start is { } s && f < s)
                 {
                     errors.Add(Value(map, "from")!.Start, "the amendment takes effect before the agreement starts");
+                }
+
+                if (end is { } e && f >= e)
+                {
+                    errors.Warn(Value(map, "from")!.Start, $"the amendment takes effect at {IsoTime.Format(f)}, when the agreement's windows have all ended " +
+                        $"({IsoTime.Format(e)}), so it changes no verdict; check the date, or extend the window");
                 }
 
                 if (lastFrom is { } lf && f < lf)

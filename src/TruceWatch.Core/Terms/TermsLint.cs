@@ -60,6 +60,30 @@ internal static class TermsLint
         }
     }
 
+    /// <summary>A clause window that shares no moment with the agreement's windows can never apply: the clause is never breached.</summary>
+    public static void CheckClauseWindows(YamlNode clausesNode, IReadOnlyList<AgreementWindow> windows, IReadOnlyList<Clause> clauses, TermsDiagnostics diagnostics)
+    {
+        if (windows.Count == 0 || clausesNode is not YamlSequenceNode seq)
+        {
+            return;
+        }
+
+        foreach (var item in seq.Children.OfType<YamlMappingNode>())
+        {
+            var id = TermsNodes.Value(item, "id") is YamlScalarNode { Value: { } v } ? v : null;
+            if (TermsNodes.Value(item, "window") is not { } node || clauses.FirstOrDefault(c => c.Id == id) is not { Windows.Count: > 0 } clause)
+            {
+                continue;
+            }
+
+            foreach (var window in clause.Windows.Where(w => !windows.Any(a => TermsWindows.Overlap(a, w))))
+            {
+                diagnostics.Warn(node.Start, $"clause '{id}' window {window} lies outside the agreement's window, so the clause can never apply there; " +
+                    "widen the agreement's window or correct the clause's");
+            }
+        }
+    }
+
     private static YamlDotNet.Core.Mark Position(YamlMappingNode node, string key)
     {
         foreach (var (k, v) in node.Children)

@@ -16,7 +16,7 @@ namespace TruceWatch.Core.Terms;
 public static class TermsParser
 {
     private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "amendments", "source"];
-    private static readonly string[] ClauseKeys = ["id", "binds", "where", "counts", "prohibits", "except", "note"];
+    private static readonly string[] ClauseKeys = ["id", "binds", "window", "where", "counts", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note", "ref", "by", "zone", "tolerance_km2", "within"];
 
@@ -84,6 +84,10 @@ public static class TermsParser
         var (reciprocity, suspendAfter) = ParseReciprocity(root, errors);
         var interpretations = Value(root, "interpretations") is { } readingsNode ? TermsReadings.Interpretations(readingsNode, errors) : [];
         var amendments = Value(root, "amendments") is { } amendmentsNode ? TermsAmendments.Parse(amendmentsNode, version, windows, clauses, parties, regions, errors) : [];
+        if (Value(root, "clauses") is { } clausesNode)
+        {
+            TermsLint.CheckClauseWindows(clausesNode, windows, clauses, errors);
+        }
 
         if (errors.HasErrors)
         {
@@ -292,9 +296,10 @@ public static class TermsParser
             }
 
             var counts = Value(map, "counts") is { } countsNode ? TermsReadings.Stage(countsNode, errors) : StrikeStage.Launched;
+            var clauseWindows = Value(map, "window") is { } clauseWindowNode ? TermsWindows.Parse(clauseWindowNode, errors) : [];
             if (id is not null && prohibits is not null)
             {
-                clauses.Add(new Clause(id, binds, prohibits, except) { Counts = counts ?? StrikeStage.Launched });
+                clauses.Add(new Clause(id, binds, prohibits, except) { Counts = counts ?? StrikeStage.Launched, Windows = clauseWindows });
             }
         }
 

@@ -40,7 +40,8 @@ internal static class TermsWindows
         return windows;
     }
 
-    private static bool Overlap(AgreementWindow a, AgreementWindow b) =>
+    /// <summary>Whether two windows share a moment (start inclusive, end exclusive, open where a bound is missing).</summary>
+    internal static bool Overlap(AgreementWindow a, AgreementWindow b) =>
         (a.End is not { } aEnd || b.Start is not { } bStart || bStart < aEnd) && (b.End is not { } bEnd || a.Start is not { } aStart || aStart < bEnd);
 
     private static AgreementWindow? One(YamlNode node, TermsDiagnostics errors)
@@ -130,6 +131,14 @@ internal static class TermsWindows
             {
                 errors.Add(node.Start, $"{name} '{text}' does not exist in {zone.Id} (the clocks skip it)");
                 return null;
+            }
+
+            if (zone.IsAmbiguousTime(local))
+            {
+                var read = IsoTime.InZone(local, zone);
+                errors.Warn(node.Start, $"{name} '{text}' happens twice in {zone.Id} (the clocks go back); it is read as {IsoTime.Format(read)}, " +
+                    "the second time; write the offset to say which");
+                return read;
             }
 
             return IsoTime.InZone(local, zone);

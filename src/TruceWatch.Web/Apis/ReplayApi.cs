@@ -8,8 +8,9 @@ using TruceWatch.Storage;
 namespace TruceWatch.Web.Apis;
 
 /// <summary>
-/// <c>GET /api/replay[?agreement=A&amp;agreement=B…][&amp;from=…&amp;to=…]</c>: the stored incidents judged under each set of terms as if it
-/// had been in force for the period, side by side (the same JSON as <c>trucewatch replay --format json</c>). No agreement means all bundled ones.
+/// <c>GET /api/replay[?agreement=A&amp;agreement=B…][&amp;from=…&amp;to=…][&amp;interpretation=NAME|all]</c>: the stored incidents judged under each
+/// set of terms as if it had been in force for the period, side by side (the same JSON as <c>trucewatch replay --format json</c>), under a
+/// named reading or every reading with their disagreements. No agreement means all bundled ones.
 /// </summary>
 public static class ReplayApi
 {
@@ -23,6 +24,7 @@ public static class ReplayApi
         [FromQuery] string[]? agreement,
         [FromQuery] string? from,
         [FromQuery] string? to,
+        [FromQuery] string? interpretation,
         AgreementLibrary library,
         IReportStore store,
         Core.Geography.IGeography map,
@@ -49,7 +51,16 @@ public static class ReplayApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "bad period", detail: error);
         }
 
+        if (interpretation is not null and not "all" && chosen.All(a => a.Under(interpretation) is null))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "unknown interpretation",
+                detail: $"no agreement replayed has an interpretation '{interpretation}' (or pass 'all')");
+        }
+
         var incidents = await Incidents.LoadAsync(store, query, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(ReplayDocument.Build(chosen, incidents, query.From, query.To, map), AssessmentDocument.Json);
+        var document = interpretation is null
+            ? ReplayDocument.Build(chosen, incidents, query.From, query.To, map)
+            : ReplayDocument.BuildUnder(interpretation, chosen, incidents, query.From, query.To, map);
+        return TypedResults.Json(document, AssessmentDocument.Json);
     }
 }

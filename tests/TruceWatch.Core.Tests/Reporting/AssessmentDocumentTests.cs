@@ -64,7 +64,8 @@ public sealed class AssessmentDocumentTests
     {
         var doc = AssessmentDocument.Build(Bundled.UaPartialTruce, Night);
 
-        doc.Agreement.ShouldBe(new AgreementRef("ua-partial-air-sea-truce-2025", 1, Bundled.UaPartialTruce.Title));
+        (doc.Agreement.Id, doc.Agreement.Version, doc.Agreement.Title).ShouldBe(("ua-partial-air-sea-truce-2025", 1, Bundled.UaPartialTruce.Title));
+        doc.Agreement.Versions.ShouldBe([1]);
         doc.Incidents.Select(i => i.Id).ShouldBe(Night.Select(i => i.Id.Value));
         doc.Incidents.Select(i => i.Reports.ShouldHaveSingleItem()).ShouldBe(
             ["ua-air-force:2025-03-20-1", "ua-air-force:2025-03-20-2", "acled:UKR12345", "ru-mod:0320-7", "osint:x-1", "osint:x-2"]);
@@ -121,7 +122,7 @@ public sealed class AssessmentDocumentTests
         var root = JsonNode.Parse(json).ShouldNotBeNull().AsObject();
 
         root.Select(p => p.Key).ShouldBe(["agreement", "incidents", "summary"]);
-        root["agreement"].ShouldNotBeNull().AsObject().Select(p => p.Key).ShouldBe(["id", "version", "title"]);
+        root["agreement"].ShouldNotBeNull().AsObject().Select(p => p.Key).ShouldBe(["id", "version", "title", "versions"]);
 
         var incident = root["incidents"].ShouldNotBeNull().AsArray()[0].ShouldNotBeNull().AsObject();
         incident.Select(p => p.Key).ShouldBe(["id", "reports", "perpetrator", "occurred", "weapon", "means", "place", "verdict", "version", "trace"]);

@@ -20,6 +20,39 @@ public sealed class ReplayDocumentTests
     ];
 
     [Fact]
+    public void Under_every_reading_each_agreement_has_a_column_per_reading_and_the_incidents_they_judge_differently()
+    {
+        IReadOnlyList<Incident> incidents =
+        [
+            Some.Incident().By("RU").At("2025-02-20T03:00:00+02:00").Air().Means("drone.long-range").Hitting("energy.grid").Counting(6, 6, 0),
+            Some.Incident().By("RU").At("2025-02-21T03:00:00+02:00").Air().Means("missile.cruise").Hitting("energy.grid").Counting(2, 1, 1),
+        ];
+
+        var replay = ReplayDocument.BuildUnder("all", [Bundled.EnergyMoratorium, Bundled.UaPartialTruce], incidents, January, April);
+
+        replay.Agreements.Select(c => (c.Agreement.Id, c.Reading)).ShouldBe([
+            ("energy-moratorium-2025", "base"), ("energy-moratorium-2025", "from-riyadh-25-march"), ("energy-moratorium-2025", "hits-only"),
+            ("ua-partial-air-sea-truce-2025", "base")]);
+        var readings = replay.Readings.ShouldHaveSingleItem();
+        readings.Agreement.ShouldBe("energy-moratorium-2025");
+        var disagreement = readings.Incidents.ShouldHaveSingleItem();
+        disagreement.Incident.ShouldBe(incidents[0].Id.Value);
+
+        // The replayed period stands in for every reading's dates: only the counting differs here.
+        disagreement.Verdicts.ShouldBe(new Dictionary<string, string> { ["base"] = "violation", ["from-riyadh-25-march"] = "violation", ["hits-only"] = "out-of-scope" });
+    }
+
+    [Fact]
+    public void Under_a_named_reading_only_the_agreements_that_have_it_are_replayed()
+    {
+        var replay = ReplayDocument.BuildUnder("hits-only", [Bundled.EnergyMoratorium, Bundled.UaPartialTruce], History(), January, April);
+
+        var column = replay.Agreements.ShouldHaveSingleItem();
+        (column.Agreement.Id, column.Reading).ShouldBe(("energy-moratorium-2025", "hits-only"));
+        replay.Readings.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Terms_outside_their_own_window_are_judged_as_if_in_force_for_the_replayed_period()
     {
         var incidents = History();

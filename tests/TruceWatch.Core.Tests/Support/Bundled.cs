@@ -22,7 +22,8 @@ public static class Bundled
     public static IReadOnlyList<string> Files() =>
         [.. Directory.GetFiles(Path.Combine(Root, "agreements"), "*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
-    private static Agreement Load(string fileName)
+    /// <summary>One bundled agreement by file name; it must load without any diagnostic.</summary>
+    public static Agreement Load(string fileName)
     {
         var result = TermsParser.Parse(Text(fileName));
         result.Diagnostics.ShouldBeEmpty();

@@ -108,7 +108,7 @@ public sealed class AssessmentsApiTests(PreciseApiFixture app) : IClassFixture<P
 
         document.Keys().ShouldBe(["agreement", "incidents", "summary"]);
         var agreement = document.GetProperty("agreement");
-        agreement.Keys().ShouldBe(["id", "version", "title"]);
+        agreement.Keys().ShouldBe(["id", "version", "title", "versions"]);
         agreement.Str("id").ShouldBe(UaProposal);
         agreement.GetProperty("version").GetInt32().ShouldBe(1);
 
