@@ -47,14 +47,22 @@ public interface IReportStore : IJudgingStore, IAsyncDisposable
     Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>What is being imported: the file's name as given and the format it was read as.</summary>
-public sealed record ImportRequest(string FileName, string Format);
+/// <summary>
+/// What is being imported: the file's name as given and the format it was read as; with <see cref="ContentSha256"/> (the SHA-256 of the
+/// file's bytes) the import is resumable: it takes a lease on that content, and an unfinished import of the same bytes and format
+/// (a process killed mid-way) is continued from its last committed checkpoint instead of started again.
+/// </summary>
+public sealed record ImportRequest(string FileName, string Format, string? ContentSha256 = null);
 
 /// <summary>Progress of a running import.</summary>
 public readonly record struct ImportProgress(long RowsRead, long Accepted, long Duplicates, long Quarantined);
 
-/// <summary>What an import did.</summary>
-public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates, long Quarantined, IReadOnlyList<QuarantinedRow> Rejected);
+/// <summary>What an import did, totals over every run of it when it was resumed.</summary>
+public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates, long Quarantined, IReadOnlyList<QuarantinedRow> Rejected)
+{
+    /// <summary>The row an unfinished import was continued from (its checkpoint), or <c>null</c> when it started from the top.</summary>
+    public long? ResumedAt { get; init; }
+}
 
 /// <summary>A filter on stored reports; <c>null</c> bounds are open.</summary>
 public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To = null)

@@ -37,11 +37,18 @@ internal static class ImportCommand
 
         await using var store = await StoreFactory.OpenAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         var size = new FileInfo(path).Length;
+        // The file's bytes name the import, so a run killed part-way is continued by the next run of the same file, from its checkpoint.
+        string contentSha256;
+        await using (var bytes = File.OpenRead(path))
+        {
+            contentSha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(bytes, cancellationToken).ConfigureAwait(false));
+        }
+
         ImportSummary summary;
         using (var reader = ReportFiles.Open(path))
         {
             var items = format.Read(reader, cancellationToken);
-            var request = new ImportRequest(Path.GetFileName(path), format.Name);
+            var request = new ImportRequest(Path.GetFileName(path), format.Name, contentSha256);
             if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
             {
                 summary = null!;
@@ -58,6 +65,11 @@ internal static class ImportCommand
                 var progress = new Progress<ImportProgress>(p => Console.Error.WriteLine($"  … {p.RowsRead:N0} rows read"));
                 summary = await store.ImportAsync(request, items, progress, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (summary.ResumedAt is { } resumedAt)
+        {
+            Console.WriteLine($"Continued import {summary.ImportId} of {path}, left unfinished by an earlier run, from row {resumedAt:N0}; the counts below are the whole import's.");
         }
 
         Console.WriteLine($"Imported {path} as {format.Name} into {db}: {summary.Accepted:N0} new, {summary.Duplicates:N0} already present, {summary.Quarantined:N0} quarantined.");

@@ -9,7 +9,7 @@ namespace TruceWatch.Storage.Ledger;
 /// <summary>
 /// The ledger entries an import makes, the same on every backend: <c>import</c> when it starts, <c>reports</c> naming the reports it
 /// stored (up to <see cref="ReportsEntry.Capacity"/> an entry, see <see cref="ReportsEntry"/>), one <c>quarantine</c> per row it
-/// quarantined, <c>import.finished</c> with the counts. Payloads are compact JSON.
+/// quarantined, <c>import.resumed</c> when a re-run continues it after a crash, <c>import.finished</c> with the counts. Payloads are compact JSON.
 /// </summary>
 internal static class ImportChanges
 {
@@ -17,6 +17,7 @@ internal static class ImportChanges
     public const string ReportsKind = "reports";
     public const string QuarantineKind = "quarantine";
     public const string FinishedKind = "import.finished";
+    public const string ResumedKind = "import.resumed";
 
     /// <summary>Readable JSON: non-ASCII text (Ukrainian and Russian reasons, file names) stays as it is rather than \u-escaped.</summary>
     public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -34,6 +35,10 @@ internal static class ImportChanges
             w.WriteString("reason", reason);
             w.WriteString("payload_sha256", payloadSha256);
         }));
+
+    /// <summary>A re-run continued an unfinished import from its checkpoint: the rows before it were already stored, counted and chained.</summary>
+    public static LedgerChange Resumed(long importId, long rowsRead) =>
+        new(ResumedKind, Subject(importId), Write(w => w.WriteNumber("from_row", rowsRead)));
 
     public static LedgerChange Finished(long importId, ImportProgress totals) =>
         new(FinishedKind, Subject(importId), Write(w =>

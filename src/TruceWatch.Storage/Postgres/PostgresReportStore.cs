@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Imports;
 using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Ledger;
 using TruceWatch.Storage.Quarantine;
@@ -58,8 +59,45 @@ public sealed class PostgresReportStore : IReportStore
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         long? importId = null;
         var totals = new ImportProgress(0, 0, 0, 0);
+        ImportCheckpoint? resume = null;
+        var lease = request.ContentSha256 is { } content ? LeaseKey(content) : (long?)null;
+        if (lease is { } key)
+        {
+            // A session lock: held while this import runs, gone with its connection if the process dies. A second import of the same
+            // bytes waits here, then finds the first finished (everything a duplicate) or, if it died, continues it from its checkpoint.
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
+            take.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+            await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            resume = await FindUnfinishedAsync(connection, request.ContentSha256!, request.Format, cancellationToken).ConfigureAwait(false);
+            if (resume is not null)
+            {
+                (importId, totals) = (resume.ImportId, resume.Progress);
+            }
+        }
+
+        try
+        {
+            return await ImportRowsAsync(connection, request, resume is null ? items : items.Skip(checked((int)resume.RowsRead)), importId, totals, resume, progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            if (lease is { } key2)
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+                release.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key2 });
+                await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ImportSummary> ImportRowsAsync(
+        NpgsqlConnection connection, ImportRequest request, IEnumerable<ImportItem> items, long? importId, ImportProgress totals, ImportCheckpoint? resume,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var rejected = new List<QuarantinedRow>();
         var batch = new Batch();
+        var resumedAt = resume?.RowsRead;
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,15 +109,16 @@ public sealed class PostgresReportStore : IReportStore
 
             if (batch.Count == BatchSize)
             {
-                (importId, totals) = await WriteAsync(connection, request, importId, batch, totals, finish: false, cancellationToken).ConfigureAwait(false);
+                (importId, totals) = await WriteAsync(connection, request, importId, resumedAt, batch, totals, finish: false, cancellationToken).ConfigureAwait(false);
+                resumedAt = null;
                 batch.Clear();
                 progress?.Report(totals);
             }
         }
 
-        (importId, totals) = await WriteAsync(connection, request, importId, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
+        (importId, totals) = await WriteAsync(connection, request, importId, resumedAt, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
         progress?.Report(totals);
-        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected);
+        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected) { ResumedAt = resume?.RowsRead };
     }
 
     public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -214,7 +253,7 @@ public sealed class PostgresReportStore : IReportStore
     /// the batch is idempotent and is simply run again.
     /// </summary>
     private async Task<(long ImportId, ImportProgress After)> WriteAsync(
-        NpgsqlConnection connection, ImportRequest request, long? importId, Batch batch, ImportProgress before, bool finish, CancellationToken cancellationToken)
+        NpgsqlConnection connection, ImportRequest request, long? importId, long? resumedAt, Batch batch, ImportProgress before, bool finish, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -226,6 +265,10 @@ public sealed class PostgresReportStore : IReportStore
                 if (importId is null)
                 {
                     ledger.Add(ImportChanges.Started(id, request));
+                }
+                else if (resumedAt is { } from)
+                {
+                    ledger.Add(ImportChanges.Resumed(id, from));
                 }
 
                 var changes = new List<Moved>();
@@ -265,6 +308,10 @@ public sealed class PostgresReportStore : IReportStore
                     await FinishAsync(connection, id, after, cancellationToken).ConfigureAwait(false);
                     ledger.Add(ImportChanges.Finished(id, after));
                 }
+                else
+                {
+                    await SaveCheckpointAsync(connection, id, after, cancellationToken).ConfigureAwait(false);
+                }
 
                 await ledger.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -279,10 +326,11 @@ public sealed class PostgresReportStore : IReportStore
 
     private async Task<long> StartAsync(NpgsqlConnection connection, ImportRequest request, CancellationToken cancellationToken)
     {
-        await using var start = new NpgsqlCommand("INSERT INTO imports (file_name, format, started_at) VALUES ($1, $2, $3) RETURNING id", connection);
+        await using var start = new NpgsqlCommand("INSERT INTO imports (file_name, format, started_at, content_sha256) VALUES ($1, $2, $3, $4) RETURNING id", connection);
         start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.FileName });
         start.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.Format });
         start.Parameters.Add(Now());
+        start.Parameters.Add(new NpgsqlParameter { Value = (object?)request.ContentSha256 ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -412,14 +460,41 @@ public sealed class PostgresReportStore : IReportStore
 
     private async Task FinishAsync(NpgsqlConnection connection, long importId, ImportProgress totals, CancellationToken cancellationToken)
     {
-        await using var finish = new NpgsqlCommand("UPDATE imports SET finished_at = $1, accepted = $2, duplicates = $3, quarantined = $4 WHERE id = $5", connection);
+        await using var finish = new NpgsqlCommand("UPDATE imports SET finished_at = $1, accepted = $2, duplicates = $3, quarantined = $4, rows_read = $6 WHERE id = $5", connection);
         finish.Parameters.Add(Now());
         finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Accepted });
         finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Duplicates });
         finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.Quarantined });
         finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = importId });
+        finish.Parameters.Add(new NpgsqlParameter<long> { TypedValue = totals.RowsRead });
         await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task SaveCheckpointAsync(NpgsqlConnection connection, long importId, ImportProgress totals, CancellationToken cancellationToken)
+    {
+        await using var save = new NpgsqlCommand(ImportCheckpoint.SaveSql, connection);
+        foreach (var value in (long[])[totals.RowsRead, totals.Accepted, totals.Duplicates, totals.Quarantined, importId])
+        {
+            save.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
+        }
+
+        await save.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ImportCheckpoint?> FindUnfinishedAsync(NpgsqlConnection connection, string contentSha256, string format, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(ImportCheckpoint.FindSql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contentSha256 });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = format });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ImportCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
+            : null;
+    }
+
+    /// <summary>The advisory-lock key of an import's content: the first 8 bytes of its SHA-256 (hex), which is already uniformly spread.</summary>
+    private static long LeaseKey(string contentSha256) =>
+        long.Parse(contentSha256.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A condition "<paramref name="column"/> <paramref name="op"/> <paramref name="bound"/>" on a time column and its ticks. A bound on

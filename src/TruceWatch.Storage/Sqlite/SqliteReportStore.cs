@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using TruceWatch.Core.Ledger;
 using TruceWatch.Core.Reports;
 using TruceWatch.Storage.Edits;
+using TruceWatch.Storage.Imports;
 using TruceWatch.Storage.Judging;
 using TruceWatch.Storage.Ledger;
 using TruceWatch.Storage.Quarantine;
@@ -52,7 +53,9 @@ public sealed class SqliteReportStore : IReportStore
 
     public async Task<ImportSummary> ImportAsync(ImportRequest request, IEnumerable<ImportItem> items, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var lease = request.ContentSha256 is null ? null : await FileLease.TakeAsync(Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var resume = request.ContentSha256 is { } content ? await FindUnfinishedAsync(connection, content, request.Format, cancellationToken).ConfigureAwait(false) : null;
         long importId = 0, read = 0, accepted = 0, duplicates = 0, quarantined = 0;
         var rejected = new List<QuarantinedRow>();
         // A bigger page cache keeps the time index in memory during bulk imports (measured in docs/benchmarks.md).
@@ -74,18 +77,33 @@ public sealed class SqliteReportStore : IReportStore
         {
             using var ledger = new SqliteLedger(connection, _time);
             ledger.ReadHead();
-            await using (var start = connection.CreateCommand())
+            if (resume is not null)
             {
+                (importId, read, accepted, duplicates, quarantined) = (resume.ImportId, resume.RowsRead, resume.Accepted, resume.Duplicates, resume.Quarantined);
+                ledger.Append(ImportChanges.Resumed(importId, read));
+            }
+            else
+            {
+                await using var start = connection.CreateCommand();
                 start.Transaction = transaction;
-                start.CommandText = "INSERT INTO imports (file_name, format, started_at) VALUES ($f, $fmt, $t) RETURNING id";
+                start.CommandText = "INSERT INTO imports (file_name, format, started_at, content_sha256) VALUES ($f, $fmt, $t, $sha) RETURNING id";
                 start.Parameters.AddWithValue("$f", request.FileName);
                 start.Parameters.AddWithValue("$fmt", request.Format);
                 start.Parameters.AddWithValue("$t", Now());
+                start.Parameters.AddWithValue("$sha", (object?)request.ContentSha256 ?? DBNull.Value);
                 importId = (long)(await start.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                ledger.Append(ImportChanges.Started(importId, request));
             }
 
-            ledger.Append(ImportChanges.Started(importId, request));
             var reports = new ReportsEntry(importId);
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = ImportCheckpoint.SaveSql;
+            var c = new[]
+            {
+                checkpoint.Parameters.Add("$1", SqliteType.Integer), checkpoint.Parameters.Add("$2", SqliteType.Integer),
+                checkpoint.Parameters.Add("$3", SqliteType.Integer), checkpoint.Parameters.Add("$4", SqliteType.Integer),
+                checkpoint.Parameters.Add("$5", SqliteType.Integer),
+            };
 
             using var inserter = new RawReportInserter(connection);
             await using var quarantine = connection.CreateCommand();
@@ -104,7 +122,9 @@ public sealed class SqliteReportStore : IReportStore
             };
             quarantine.Prepare();
 
-            foreach (var item in ReadAhead.Of(items, cancellationToken))
+            // A resumed import reads the rows before its checkpoint again (formats are read in order, the same way every time) but
+            // does not offer them to the store: they were stored, counted and chained by the run that committed them.
+            foreach (var item in ReadAhead.Of(resume is null ? items : items.Skip(checked((int)resume.RowsRead)), cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 read++;
@@ -153,6 +173,9 @@ public sealed class SqliteReportStore : IReportStore
                 if (read % BatchSize == 0)
                 {
                     Append(ledger, reports);
+                    checkpoint.Transaction = transaction;
+                    (c[0].Value, c[1].Value, c[2].Value, c[3].Value, c[4].Value) = (read, accepted, duplicates, quarantined, importId);
+                    checkpoint.ExecuteNonQuery();
                     transaction.Commit();
                     transaction.Dispose();
                     transaction = connection.BeginTransaction(deferred: false);
@@ -165,7 +188,8 @@ public sealed class SqliteReportStore : IReportStore
             await using (var finish = connection.CreateCommand())
             {
                 finish.Transaction = transaction;
-                finish.CommandText = "UPDATE imports SET finished_at = $t, accepted = $a, duplicates = $d, quarantined = $q WHERE id = $id";
+                finish.CommandText = "UPDATE imports SET finished_at = $t, rows_read = $r, accepted = $a, duplicates = $d, quarantined = $q WHERE id = $id";
+                finish.Parameters.AddWithValue("$r", read);
                 finish.Parameters.AddWithValue("$t", Now());
                 finish.Parameters.AddWithValue("$a", accepted);
                 finish.Parameters.AddWithValue("$d", duplicates);
@@ -191,7 +215,7 @@ public sealed class SqliteReportStore : IReportStore
         }
 
         progress?.Report(new ImportProgress(read, accepted, duplicates, quarantined));
-        return new ImportSummary(importId, accepted, duplicates, quarantined, rejected);
+        return new ImportSummary(importId, accepted, duplicates, quarantined, rejected) { ResumedAt = resume?.RowsRead };
     }
 
     public async IAsyncEnumerable<LedgerEvent> LedgerAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -365,6 +389,18 @@ public sealed class SqliteReportStore : IReportStore
         {
             ledger.Append(change);
         }
+    }
+
+    private static async Task<ImportCheckpoint?> FindUnfinishedAsync(SqliteConnection connection, string contentSha256, string format, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = ImportCheckpoint.FindSql;
+        command.Parameters.AddWithValue("$1", contentSha256);
+        command.Parameters.AddWithValue("$2", format);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ImportCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
+            : null;
     }
 
     private static async Task<bool> AnyReportAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public static class StoreCopy
     private static readonly (string, Column)[] Imports =
     [
         ("id", Column.Bigint), ("file_name", Column.Text), ("format", Column.Text), ("started_at", Column.Instant), ("finished_at", Column.Instant),
-        ("accepted", Column.Bigint), ("duplicates", Column.Bigint), ("quarantined", Column.Bigint),
+        ("accepted", Column.Bigint), ("duplicates", Column.Bigint), ("quarantined", Column.Bigint), ("content_sha256", Column.Text), ("rows_read", Column.Bigint),
     ];
 
     private static readonly (string, Column)[] Quarantine =
