@@ -200,6 +200,13 @@ public sealed class SqliteReportStore : IReportStore
 
             Append(ledger, reports);
             ledger.Append(ImportChanges.Finished(importId, new ImportProgress(read, accepted, duplicates, quarantined)));
+            if (deferIndex)
+            {
+                // Built inside the last batch's transaction: an import is not finished until its store is whole again, so a kill during
+                // the build rolls the last batch back and the next run continues from the checkpoint before it.
+                await ExecuteAsync(connection, transaction, CreateTimeIndex + "; " + CreateHashIndex, cancellationToken).ConfigureAwait(false);
+            }
+
             transaction.Commit();
         }
         finally
@@ -207,6 +214,7 @@ public sealed class SqliteReportStore : IReportStore
             transaction.Dispose();
             if (deferIndex)
             {
+                // After a failure: the indexes come back (they are IF NOT EXISTS, so after success this does nothing).
                 await ExecuteAsync(connection, CreateTimeIndex + "; " + CreateHashIndex, CancellationToken.None).ConfigureAwait(false);
             }
 
@@ -408,6 +416,14 @@ public sealed class SqliteReportStore : IReportStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM reports)";
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
