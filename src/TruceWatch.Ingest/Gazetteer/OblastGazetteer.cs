@@ -161,7 +161,10 @@ public sealed class OblastGazetteer
     /// The comparison key of a name: lower case, letters and digits only, a trailing qualifier word dropped.
     /// <paramref name="qualified"/> says whether one was.
     /// </summary>
-    internal static string Key(ReadOnlySpan<char> name, out bool qualified)
+    internal static string Key(ReadOnlySpan<char> name, out bool qualified) => Key(name, Qualifiers, out qualified);
+
+    /// <summary>The comparison key of a name, dropping a trailing word of <paramref name="qualifiers"/>.</summary>
+    internal static string Key(ReadOnlySpan<char> name, HashSet<string> qualifiers, out bool qualified)
     {
         qualified = false;
         var words = new List<string>(3);
@@ -184,7 +187,7 @@ public sealed class OblastGazetteer
             words.Add(word.ToString());
         }
 
-        if (words.Count > 1 && Qualifiers.Contains(words[^1]))
+        if (words.Count > 1 && qualifiers.Contains(words[^1]))
         {
             words.RemoveAt(words.Count - 1);
             qualified = true;

@@ -30,7 +30,7 @@ public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazet
     private const string FacebookRoot = "https://www.facebook.com/";
     private static readonly string[] LocalTimeFormats = ["yyyy-MM-dd H:mm", "yyyy-MM-dd'T'H:mm"];
 
-    private readonly TargetPlaces _places = new(oblasts);
+    private readonly TargetPlaces _places = new(oblasts, RaionGazetteer.Bundled);
 
     public string Name => "missile-attacks-daily";
 

@@ -7,7 +7,7 @@ namespace TruceWatch.Ingest.MissileAttacks;
 /// Turns the <c>target</c> column (<c>Odesa oblast</c>, <c>Kryvyi Rih</c>, <c>Dnipropetrovsk oblast, Dnipro Raion</c>, <c>south</c>,
 /// <c>Kyiv oblast and Sumy oblast</c>) into a place. The text always survives in <see cref="Place.Name"/> when it says more than a region.
 /// </summary>
-internal sealed class TargetPlaces(OblastGazetteer oblasts)
+internal sealed class TargetPlaces(OblastGazetteer oblasts, RaionGazetteer raions)
 {
     // Areas the Air Force names instead of a region: Ukraine as a whole and its directions.
     private static readonly HashSet<string> CountryWide = new(StringComparer.OrdinalIgnoreCase)
@@ -92,6 +92,12 @@ internal sealed class TargetPlaces(OblastGazetteer oblasts)
             // The name is the detail below the region ("Dnipro Raion"), else the text as the source wrote it ("Mykolaiv oblast").
             var name = detail is { Length: > 0 } ? detail : text;
             return new Place(region.Country, region.Code, name, null, PlacePrecision.Admin1);
+        }
+
+        // "Dnipro Raion" alone: the oblast the raion lies in, the raion as the name.
+        if (detail is null && raions.Resolve(head) is { } raion)
+        {
+            return new Place(raion.Oblast.Country, raion.Oblast.Code, text, null, PlacePrecision.Admin1);
         }
 
         // "Hvardiiske, Crimea": a place the gazetteer does not know, in a region it does.

@@ -340,6 +340,8 @@ public sealed class MissileAttacksDailyFormatTests
     [InlineData("Starokostiantyniv", "UA", "UA-68", "Starokostiantyniv", PlacePrecision.Settlement)]
     [InlineData("Snake Island", "UA", "UA-51", "Snake Island", PlacePrecision.Settlement)]
     [InlineData("Dnipropetrovsk oblast, Dnipro Raion", "UA", "UA-12", "Dnipro Raion", PlacePrecision.Admin1)]
+    [InlineData("Kryvyi Rih Raion", "UA", "UA-12", "Kryvyi Rih Raion", PlacePrecision.Admin1)]
+    [InlineData("Шосткинський район", "UA", "UA-59", "Шосткинський район", PlacePrecision.Admin1)]
     [InlineData("Odesa oblast, Black Sea", "UA", "UA-51", "Black Sea", PlacePrecision.Admin1)]
     [InlineData("Kyiv oblast (south)", "UA", "UA-32", "Kyiv oblast (south)", PlacePrecision.Admin1)]
     [InlineData("Hvardiiske, Crimea", "UA", "UA-43", "Hvardiiske", PlacePrecision.Settlement)]
