@@ -15,7 +15,10 @@ namespace TruceWatch.Ingest.Acled;
 /// canonical report (docs/formats.md has the mapping); events of other types are not strikes and are quarantined with that reason, so a
 /// whole-country export can be imported as it is and nothing is silently dropped.
 /// </summary>
-public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) : IReportFormat
+/// <param name="weapons">The catalog weapons named in the notes are looked up in.</param>
+/// <param name="regions">The gazetteer admin1 names resolve through.</param>
+/// <param name="clock">The clock that says how late an event may be (now plus two days); the system clock when not given.</param>
+public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions, TimeProvider? clock = null) : IReportFormat
 {
     private const string StrikeType = "Explosions/Remote violence";
 
@@ -33,43 +36,12 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
 
     public IEnumerable<ImportItem> Read(TextReader reader, CancellationToken cancellationToken = default)
     {
-        using var sep = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Sep = new Sep(',') }).From(reader);
-        var names = sep.Header.ColNames;
-        var missing = Required.Where(r => !names.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            yield return new ImportItem.Rejected(new QuarantinedRow(1, $"line 1: ACLED header lacks column(s) {string.Join(", ", missing)}", string.Join(',', names)));
-            yield break;
-        }
-
-        var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var errors = new List<string>(4);
-        foreach (var row in sep)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = row.LineNumberFrom;
-            var payload = row.Span.ToString();
-            if (row.ColCount != names.Count)
-            {
-                yield return Reject(line, $"has {row.ColCount} field(s), the header has {names.Count}", payload);
-                continue;
-            }
-
-            errors.Clear();
-            var fields = new string[names.Count];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                fields[i] = row[i].Span.Trim().ToString();
-            }
-
-            var report = Parse(name => index.TryGetValue(name, out var i) ? fields[i] : "", errors);
-            yield return report is null || errors.Count > 0
-                ? Reject(line, string.Join("; ", errors), payload)
-                : new ImportItem.Accepted(new ReportRecord(report, payload, line));
-        }
+        var admin1s = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var plausible = PlausibleTime.Now(clock ?? TimeProvider.System);
+        return NamedRows.Read(reader, "ACLED", Required, (field, errors) => Parse(field, errors, admin1s, plausible), cancellationToken);
     }
 
-    private Report? Parse(Func<string, string> field, List<string> errors)
+    private Report? Parse(Func<string, string> field, List<string> errors, Dictionary<string, string?> admin1s, PlausibleTime plausible)
     {
         var id = field("event_id_cnty");
         if (id.Length == 0)
@@ -85,6 +57,11 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
         }
 
         var time = Time(field("event_date"), field("time_precision"), errors);
+        if (time.Start is { } day)
+        {
+            plausible.Check(day, "event_date", errors);
+        }
+
         var sub = field("sub_event_type");
         var notes = field("notes");
         var (weapon, means) = StrikeText.Means(notes, weapons);
@@ -102,7 +79,7 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
             means = TaxonomyPath.Parse("artillery");
         }
 
-        var place = Place(field, errors);
+        var place = Place(field, errors, admin1s);
         var killed = Count(field("fatalities"), "fatalities", errors);
         return errors.Count > 0 ? null : new Report
         {
@@ -167,7 +144,10 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
     /// <c>geo_precision</c> 1: the town named; 2: near it or a part of a region (both a settlement's point, give or take);
     /// 3: only the region, placed at its capital (so the point says no more than the region).
     /// </summary>
-    private Place Place(Func<string, string> field, List<string> errors)
+    /// <param name="field">The row's value of a column, by name.</param>
+    /// <param name="errors">Where problems are added.</param>
+    /// <param name="admin1s">This file's region names already resolved: an export repeats a few dozen names over every row.</param>
+    private Place Place(Func<string, string> field, List<string> errors, Dictionary<string, string?> admin1s)
     {
         var country = field("country") switch
         {
@@ -182,9 +162,14 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
         };
         var admin1Name = field("admin1");
         // ACLED's admin1 is the first-level region: "Kyiv" is the oblast ("Kyiv City" the city), so a bare name is read as the region.
-        var admin1 = admin1Name.Length == 0 ? null
-            : admin1Name.EndsWith(" City", StringComparison.Ordinal) ? regions.Resolve(admin1Name)?.Code
-            : (regions.Resolve(admin1Name + " oblast") ?? regions.Resolve(admin1Name))?.Code;
+        if (!admin1s.TryGetValue(admin1Name, out var admin1))
+        {
+            admin1 = admin1Name.Length == 0 ? null
+                : admin1Name.EndsWith(" City", StringComparison.Ordinal) ? regions.Resolve(admin1Name)?.Code
+                : (regions.Resolve(admin1Name + " oblast") ?? regions.Resolve(admin1Name))?.Code;
+            admin1s[admin1Name] = admin1;
+        }
+
         var location = field("location");
         GeoPoint? point = null;
         var lat = field("latitude");
@@ -235,7 +220,4 @@ public sealed class AcledFormat(WeaponCatalog weapons, OblastGazetteer regions) 
         errors.Add($"{name} '{text}' is not a whole number");
         return null;
     }
-
-    private static ImportItem Reject(long line, string reason, string payload) =>
-        new ImportItem.Rejected(new QuarantinedRow(line, $"line {line}: {reason}", payload));
 }

@@ -16,7 +16,9 @@ namespace TruceWatch.Ingest.Canonical;
 /// a bad row is quarantined and the rows around it still go in. A row without a <c>source_record_id</c> gets one derived from a hash of its
 /// content, so importing the same file twice adds nothing.
 /// </summary>
-public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
+/// <param name="weapons">The catalog weapons and means are checked against.</param>
+/// <param name="clock">The clock that says how late an event may be (now plus two days); the system clock when not given.</param>
+public sealed class CanonicalCsvFormat(WeaponCatalog weapons, TimeProvider? clock = null) : IReportFormat
 {
     public string Name => "canonical";
 
@@ -39,7 +41,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
 
         var width = sep.Header.ColNames.Count;
         var errors = new List<string>(4);
-        var caches = new Caches(weapons);
+        var caches = new Caches(weapons, PlausibleTime.Now(clock ?? TimeProvider.System));
         foreach (var row in sep)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,14 +49,14 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
             var payload = row.Span.ToString();
             if (row.ColCount != width)
             {
-                yield return Reject(line, $"has {row.ColCount} field(s), the header has {width}", payload);
+                yield return Rejects.At(line, $"has {row.ColCount} field(s), the header has {width}", payload);
                 continue;
             }
 
             errors.Clear();
             var report = Parse(row, columns, errors, caches);
             yield return report is null || errors.Count > 0
-                ? Reject(line, string.Join("; ", errors), payload)
+                ? Rejects.At(line, string.Join("; ", errors), payload)
                 : new ImportItem.Accepted(new ReportRecord(report, payload, line));
         }
     }
@@ -69,9 +71,9 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         }
 
         var source = caches.Text.Get(sourceSpan);
-        var reportedAt = OptionalTime(row, c.ReportedAt, "reported_at", errors, out _);
-        var start = OptionalTime(row, c.StartTime, "start_time", errors, out var startPrecision);
-        var end = OptionalTime(row, c.EndTime, "end_time", errors, out var endPrecision);
+        var reportedAt = OptionalTime(row, c.ReportedAt, "reported_at", errors, caches.Plausible, out _);
+        var start = OptionalTime(row, c.StartTime, "start_time", errors, caches.Plausible, out var startPrecision);
+        var end = OptionalTime(row, c.EndTime, "end_time", errors, caches.Plausible, out var endPrecision);
         var time = ReportedTime.Unknown;
         if (start is { } s)
         {
@@ -248,7 +250,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         return (builder.DrainToImmutable(), errors);
     }
 
-    private static DateTimeOffset? OptionalTime(SepReader.Row row, int index, string name, List<string> errors, out TimePrecision precision)
+    private static DateTimeOffset? OptionalTime(SepReader.Row row, int index, string name, List<string> errors, PlausibleTime plausible, out TimePrecision precision)
     {
         precision = TimePrecision.Unknown;
         var text = Field(row, index);
@@ -263,13 +265,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
             return null;
         }
 
-        if (value.Year < 1990 || value.Year > 2100)
-        {
-            errors.Add($"{name} {IsoTime.Format(value)} is outside 1990–2100");
-            return null;
-        }
-
-        return value;
+        return plausible.Check(value, name, errors) ? value : null;
     }
 
     private static int? Count(SepReader.Row row, int index, string name, List<string> errors)
@@ -297,9 +293,6 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
 
     private static ReadOnlySpan<char> Field(SepReader.Row row, int index) => index < 0 ? default : row[index].Span.Trim();
 
-    private static ImportItem Reject(long line, string reason, string payload) =>
-        new ImportItem.Rejected(new QuarantinedRow(line, $"line {line}: {reason}", payload));
-
     /// <summary>A record id from the row's content, for sources that give none: the same row always gets the same id.</summary>
     internal static string DerivedId(ReadOnlySpan<char> raw)
     {
@@ -310,8 +303,10 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
     }
 
     /// <summary>Per-file caches of parsed field values (see <see cref="FieldCache{T}"/>).</summary>
-    private sealed class Caches(WeaponCatalog weapons)
+    private sealed class Caches(WeaponCatalog weapons, PlausibleTime plausible)
     {
+        public PlausibleTime Plausible { get; } = plausible;
+
         public FieldCache<string> Text { get; } = new(s => s);
 
         public FieldCache<string> Country { get; } = new(s => s.ToUpperInvariant());

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TruceWatch.Core.Reports;
 
 namespace TruceWatch.Ingest.Canonical;
 
@@ -53,4 +54,18 @@ internal static class CanonicalJson
 
         return row.ToString();
     }
+
+    /// <summary>
+    /// Reads one canonical row (from <see cref="Row"/>) through the canonical rules and carries the verdict over to the JSON record:
+    /// accepted with <paramref name="payload"/> at <paramref name="number"/>, or rejected with the canonical reason and
+    /// <paramref name="label"/> (<c>line</c>, <c>feature</c>) in place of the one-row CSV's own "line 2".
+    /// </summary>
+    public static ImportItem Judge(CanonicalCsvFormat canonical, string row, string payload, long number, string label, CancellationToken cancellationToken) =>
+        canonical.Read(new StringReader(CanonicalColumns.Header + "\n" + row), cancellationToken).Single() switch
+        {
+            ImportItem.Accepted a => new ImportItem.Accepted(new ReportRecord(a.Record.Report, payload, number)),
+            ImportItem.Rejected r => new ImportItem.Rejected(new QuarantinedRow(number,
+                $"{label} {number}: {r.Row.Reason[(r.Row.Reason.IndexOf(": ", StringComparison.Ordinal) + 2)..]}", payload)),
+            _ => throw new InvalidOperationException("an import item is accepted or rejected"),
+        };
 }

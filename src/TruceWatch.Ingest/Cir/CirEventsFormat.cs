@@ -15,8 +15,13 @@ namespace TruceWatch.Ingest.Cir;
 /// attribute), place geolocated to a point, targets and weapon from the title and description; the other layers (troop movements,
 /// munitions found) are not strike reports and are quarantined with that reason.
 /// </summary>
-public sealed class CirEventsFormat(WeaponCatalog weapons, OblastGazetteer regions) : IReportFormat
+/// <param name="weapons">The catalog weapons named in the text are looked up in.</param>
+/// <param name="regions">The gazetteer provinces resolve through.</param>
+/// <param name="clock">The clock that says how late an event may be (now plus two days); the system clock when not given.</param>
+public sealed class CirEventsFormat(WeaponCatalog weapons, OblastGazetteer regions, TimeProvider? clock = null) : IReportFormat
 {
+    private static readonly string[] Required = ["entry", "date", "event_group"];
+
     private static readonly string[] StrikeLayers = ["Civilian Infrastructure Damage", "Military Infrastructure Damage", "Bombing or Explosion", "Civilian Casualt", "Civilian casualt"];
 
     public string Name => "cir-events";
@@ -28,34 +33,11 @@ public sealed class CirEventsFormat(WeaponCatalog weapons, OblastGazetteer regio
 
     public IEnumerable<ImportItem> Read(TextReader reader, CancellationToken cancellationToken = default)
     {
-        using var sep = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, Sep = new Sep(',') }).From(reader);
-        var names = sep.Header.ColNames;
-        foreach (var row in sep)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = row.LineNumberFrom;
-            var payload = row.Span.ToString();
-            if (row.ColCount != names.Count)
-            {
-                yield return Reject(line, $"has {row.ColCount} field(s), the header has {names.Count}", payload);
-                continue;
-            }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < names.Count; i++)
-            {
-                fields[names[i]] = row[i].Span.Trim().ToString();
-            }
-
-            var errors = new List<string>();
-            var report = Parse(name => fields.GetValueOrDefault(name, ""), errors);
-            yield return report is null || errors.Count > 0
-                ? Reject(line, string.Join("; ", errors), payload)
-                : new ImportItem.Accepted(new ReportRecord(report, payload, line));
-        }
+        var plausible = PlausibleTime.Now(clock ?? TimeProvider.System);
+        return NamedRows.Read(reader, "CIR events", Required, (field, errors) => Parse(field, errors, plausible), cancellationToken);
     }
 
-    private Report? Parse(Func<string, string> field, List<string> errors)
+    private Report? Parse(Func<string, string> field, List<string> errors, PlausibleTime plausible)
     {
         var id = field("entry");
         if (id.Length == 0)
@@ -74,6 +56,11 @@ public sealed class CirEventsFormat(WeaponCatalog weapons, OblastGazetteer regio
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             errors.Add(date.Length == 0 ? "date is empty" : $"date '{date}' is not YYYY-MM-DD");
+            return null;
+        }
+
+        if (!plausible.Check(IsoTime.StartOfDay(day, IsoTime.Kyiv), "date", errors))
+        {
             return null;
         }
 
@@ -116,7 +103,4 @@ public sealed class CirEventsFormat(WeaponCatalog weapons, OblastGazetteer regio
             Description = text,
         };
     }
-
-    private static ImportItem Reject(long line, string reason, string payload) =>
-        new ImportItem.Rejected(new QuarantinedRow(line, $"line {line}: {reason}", payload));
 }

@@ -29,7 +29,7 @@ public sealed class GeoJsonFormat(WeaponCatalog weapons) : IReportFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(reader.ReadToEnd().TrimStart('\uFEFF'), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -65,13 +65,7 @@ public sealed class GeoJsonFormat(WeaponCatalog weapons) : IReportFormat
                 }
 
                 // One feature, one canonical row: the canonical reader applies every rule, and its verdict is carried over.
-                var item = _canonical.Read(new StringReader(CanonicalColumns.Header + "\n" + row), cancellationToken).Single();
-                yield return item switch
-                {
-                    ImportItem.Accepted a => new ImportItem.Accepted(new ReportRecord(a.Record.Report, payload, number)),
-                    ImportItem.Rejected r => Reject(number, r.Row.Reason[(r.Row.Reason.IndexOf(": ", StringComparison.Ordinal) + 2)..], payload),
-                    _ => throw new InvalidOperationException("an import item is accepted or rejected"),
-                };
+                yield return CanonicalJson.Judge(_canonical, row, payload, number, "feature", cancellationToken);
             }
         }
     }

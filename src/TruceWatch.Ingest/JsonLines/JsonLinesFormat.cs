@@ -33,6 +33,11 @@ public sealed class JsonLinesFormat(WeaponCatalog weapons) : IReportFormat
         {
             cancellationToken.ThrowIfCancellationRequested();
             line++;
+            if (line == 1)
+            {
+                text = text.TrimStart('\uFEFF');
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
@@ -60,15 +65,10 @@ public sealed class JsonLinesFormat(WeaponCatalog weapons) : IReportFormat
 
         if (row is null)
         {
-            return Reject(line, error!, text);
+            return Rejects.At(line, error!, text);
         }
 
-        return _canonical.Read(new StringReader(CanonicalColumns.Header + "\n" + row), cancellationToken).Single() switch
-        {
-            ImportItem.Accepted a => new ImportItem.Accepted(new ReportRecord(a.Record.Report, text, line)),
-            ImportItem.Rejected r => Reject(line, r.Row.Reason[(r.Row.Reason.IndexOf(": ", StringComparison.Ordinal) + 2)..], text),
-            _ => throw new InvalidOperationException("an import item is accepted or rejected"),
-        };
+        return CanonicalJson.Judge(_canonical, row, text, line, "line", cancellationToken);
     }
 
     private static string? Fail(string message, out string? error)
@@ -76,7 +76,4 @@ public sealed class JsonLinesFormat(WeaponCatalog weapons) : IReportFormat
         error = message;
         return null;
     }
-
-    private static ImportItem Reject(long line, string reason, string payload) =>
-        new ImportItem.Rejected(new QuarantinedRow(line, $"line {line}: {reason}", payload));
 }

@@ -22,7 +22,10 @@ namespace TruceWatch.Ingest.MissileAttacks;
 /// <see cref="Report.Weapon"/> set and <see cref="Report.Means"/> null); its domain is still air, as for every row of this data set.
 /// <see cref="Report.MeansInferred"/> is true whenever a means was found: the data set names models, never classes.
 /// </remarks>
-public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazetteer oblasts) : IReportFormat
+/// <param name="weapons">The catalog models are looked up in.</param>
+/// <param name="oblasts">The gazetteer target places resolve through.</param>
+/// <param name="clock">The clock that says how late an event may be (now plus two days); the system clock when not given.</param>
+public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazetteer oblasts, TimeProvider? clock = null) : IReportFormat
 {
     /// <summary>The start of the header line this format recognises.</summary>
     public const string HeaderStart = "time_start,time_end,model,launch_place,target";
@@ -55,7 +58,7 @@ public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazet
             yield break;
         }
 
-        var state = new ReadState(sep.Header.ColNames.Count, columns);
+        var state = new ReadState(sep.Header.ColNames.Count, columns, PlausibleTime.Now(clock ?? TimeProvider.System));
         foreach (var row in sep)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,7 +77,7 @@ public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazet
         var payload = row.Span.ToString();
         if (row.ColCount != state.Width)
         {
-            return Reject(line, $"has {row.ColCount} field(s), the header has {state.Width}", payload);
+            return Rejects.At(line, $"has {row.ColCount} field(s), the header has {state.Width}", payload);
         }
 
         var c = state.Columns;
@@ -91,11 +94,16 @@ public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazet
         }
 
         var time = ParseTime(startText, endText, errors);
+        if (time.Start is { } start && state.Plausible.Check(start, "time_start", errors) && time.End is { } end)
+        {
+            state.Plausible.Check(end, "time_end", errors);
+        }
+
         var launched = Count(row, c.Launched, "launched", errors);
         var destroyed = Count(row, c.Destroyed, "destroyed", errors);
         if (errors.Count > 0)
         {
-            return Reject(line, string.Join("; ", errors), payload);
+            return Rejects.At(line, string.Join("; ", errors), payload);
         }
 
         var means = weapons.InferMeans(model);
@@ -270,11 +278,10 @@ public sealed class MissileAttacksDailyFormat(WeaponCatalog weapons, OblastGazet
 
     private static ReadOnlySpan<char> Field(SepReader.Row row, int index) => index < 0 ? default : row[index].Span.Trim();
 
-    private static ImportItem.Rejected Reject(long line, string reason, string payload) =>
-        new(new QuarantinedRow(line, $"line {line}: {reason}", payload));
-
-    private sealed class ReadState(int width, MissileAttacksColumns columns)
+    private sealed class ReadState(int width, MissileAttacksColumns columns, PlausibleTime plausible)
     {
+        public PlausibleTime Plausible { get; } = plausible;
+
         public int Width { get; } = width;
 
         public MissileAttacksColumns Columns { get; } = columns;

@@ -39,23 +39,36 @@ internal static class StrikeText
         ("missile", "missile"), ("drone", "drone"), ("UAV", "drone"), ("mortar", "artillery.tube"), ("artillery", "artillery"),
     ];
 
+    private static readonly PhraseMatcher Targeted = new([.. TargetPhrases.Select(p => p.Phrase)]);
+    private static readonly TaxonomyPath[] TargetPaths = [.. TargetPhrases.Select(p => TaxonomyPath.Parse(p.Target))];
+    private static readonly PhraseMatcher MeansNamed = new([.. MeansPhrases.Select(p => p.Phrase)]);
+    private static readonly TaxonomyPath[] MeansPaths = [.. MeansPhrases.Select(p => TaxonomyPath.Parse(p.Means))];
+
+    /// <summary>Each catalog's model names (Kh-101, Iskander-M, Shahed-136) in catalog order, matched in one pass; built once per catalog.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WeaponCatalog, ModelNames> Models = [];
+
     public static ImmutableArray<TaxonomyPath> Targets(string notes)
     {
+        var matches = Targeted.Matches(notes);
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        // Most specific phrase first, then in text order: a phrase inside a longer one already matched ("power plant" in "thermal power
+        // plant") adds nothing.
+        matches.Sort();
         var found = new List<(int At, TaxonomyPath Path)>();
         var taken = new List<(int Start, int End)>();
-        foreach (var (phrase, target) in TargetPhrases)
+        foreach (var (phrase, at) in matches)
         {
-            foreach (var at in Occurrences(notes, phrase))
+            if (taken.Exists(t => at >= t.Start && at < t.End))
             {
-                // A phrase inside a longer one already matched ("power plant" in "thermal power plant") adds nothing.
-                if (taken.Any(t => at >= t.Start && at < t.End))
-                {
-                    continue;
-                }
-
-                taken.Add((at, at + phrase.Length));
-                found.Add((at, TaxonomyPath.Parse(target)));
+                continue;
             }
+
+            taken.Add((at, at + TargetPhrases[phrase].Phrase.Length));
+            found.Add((at, TargetPaths[phrase]));
         }
 
         // In the order the notes name them, each once.
@@ -65,47 +78,49 @@ internal static class StrikeText
     /// <summary>The weapon named in the notes (a catalog model such as Kh-101 or Iskander-M), and the means class it or a phrase gives.</summary>
     public static (string? Weapon, TaxonomyPath? Means) Means(string notes, WeaponCatalog weapons)
     {
-        TaxonomyPath? phrased = null;
-        foreach (var (phrase, means) in MeansPhrases)
+        var first = MeansNamed.First(notes);
+        TaxonomyPath? phrased = first >= 0 ? MeansPaths[first] : null;
+        var models = Models.GetValue(weapons, static w => new ModelNames(w));
+        var model = models.Matcher.First(notes);
+        if (model < 0)
         {
-            if (Occurrences(notes, phrase).Any())
-            {
-                phrased = TaxonomyPath.Parse(means);
-                break;
-            }
+            return (null, phrased);
         }
 
-        foreach (var entry in weapons.Entries)
-        {
-            foreach (var name in entry.Aliases.Prepend(entry.Name))
-            {
-                // A model name (Kh-101, Iskander-M, Shahed-136), not a catalog alias that is a plain word ("drones", "missile").
-                if (name.Length >= 4 && !name.All(c => char.IsLower(c) || c == ' ') && Occurrences(notes, name).Any())
-                {
-                    // A phrase may be finer than a generic catalog entry ("KAB glide bombs": bomb → bomb.guided).
-                    var means = phrased is { } p && p.Value.StartsWith(entry.Means.Value + ".", StringComparison.Ordinal) ? p : entry.Means;
-                    return (entry.Name, means);
-                }
-            }
-        }
-
-        return (null, phrased);
+        // A phrase may be finer than a generic catalog entry ("KAB glide bombs": bomb → bomb.guided).
+        var entry = models.Entries[model];
+        var means = phrased is { } p && p.Value.StartsWith(entry.Means.Value + ".", StringComparison.Ordinal) ? p : entry.Means;
+        return (entry.Name, means);
     }
 
-    /// <summary>Where <paramref name="phrase"/> occurs as whole words (letters or digits do not continue on either side).</summary>
-    private static IEnumerable<int> Occurrences(string text, string phrase)
+    /// <summary>
+    /// The names that identify a model: each entry's name and aliases, in catalog order, but not an alias that is a plain word ("drones",
+    /// "missile") or shorter than four characters.
+    /// </summary>
+    private sealed class ModelNames
     {
-        // Acronyms (TPP, KAB, NPP) must match their case; phrases match in any case.
-        var comparison = phrase.All(c => !char.IsLetter(c) || char.IsUpper(c)) && phrase.Length <= 5 ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        for (var at = text.IndexOf(phrase, comparison); at >= 0; at = text.IndexOf(phrase, at + 1, comparison))
+        public ModelNames(WeaponCatalog weapons)
         {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var end = at + phrase.Length;
-            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]) || (text[end] == 's' && (end + 1 >= text.Length || !char.IsLetterOrDigit(text[end + 1])));
-            if (before && after)
+            var names = new List<string>();
+            var entries = new List<WeaponEntry>();
+            foreach (var entry in weapons.Entries)
             {
-                yield return at;
+                foreach (var name in entry.Aliases.Prepend(entry.Name))
+                {
+                    if (name.Length >= 4 && !name.All(c => char.IsLower(c) || c == ' '))
+                    {
+                        names.Add(name);
+                        entries.Add(entry);
+                    }
+                }
             }
+
+            Matcher = new PhraseMatcher(names);
+            Entries = entries;
         }
+
+        public PhraseMatcher Matcher { get; }
+
+        public IReadOnlyList<WeaponEntry> Entries { get; }
     }
 }

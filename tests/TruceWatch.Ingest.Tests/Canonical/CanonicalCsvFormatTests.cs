@@ -118,7 +118,7 @@ public sealed class CanonicalCsvFormatTests
     [InlineData("s,1,,2025-13-45,,,,,,,,,,,,,,,,,", "start_time")]
     [InlineData("s,1,,2025-03-20T03:00:00,,,,,,,,,,,,,,,,,", "has no UTC offset")]
     [InlineData("s,1,,2025-03-20T03:00:00+02:00,2025-03-19T03:00:00+02:00,,,,,,,,,,,,,,,,", "before start_time")]
-    [InlineData("s,1,,1900-03-20,,,,,,,,,,,,,,,,,", "outside 1990")]
+    [InlineData("s,1,,1900-03-20,,,,,,,,,,,,,,,,,", "before 1990")]
     [InlineData("s,1,,2025-03-20,,Russia!,,,,,,,,,,,,,,,", "perpetrator")]
     [InlineData("s,1,,2025-03-20,,,space,,,,,,,,,,,,,,", "domain 'space'")]
     [InlineData("s,1,,2025-03-20,,,,missile.laser,,,,,,,,,,,,,", "means 'missile.laser'")]
