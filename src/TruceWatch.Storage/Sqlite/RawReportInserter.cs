@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -17,7 +16,6 @@ internal sealed class RawReportInserter : IDisposable
     private const int SqliteDone = 101;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private readonly char[] _payloadSha256 = new char[64];
 
     public RawReportInserter(SqliteConnection connection)
     {
@@ -29,11 +27,21 @@ internal sealed class RawReportInserter : IDisposable
         }
     }
 
-    /// <summary>The SHA-256 (lower-case hex) of the payload of the report last offered to <see cref="Insert"/>.</summary>
-    public ReadOnlySpan<char> LastPayloadSha256 => _payloadSha256;
+    /// <summary>
+    /// The work on a report that does not need the database, done ahead on the parsing thread so the writer (the import's bottleneck)
+    /// only binds and steps: the payload and description as UTF-8, and the payload's SHA-256 for the row and the ledger.
+    /// </summary>
+    public static Encoded Encode(ReportRecord record)
+    {
+        var payload = Encoding.UTF8.GetBytes(record.Payload);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(payload, hash);
+        var description = record.Report.Description is { } d ? Encoding.UTF8.GetBytes(d) : null;
+        return new Encoded(payload, description, Convert.ToHexStringLower(hash));
+    }
 
-    /// <summary>Inserts one report; false when its (source, source_record_id) is already stored.</summary>
-    public bool Insert(long importId, ReportRecord record)
+    /// <summary>Inserts one report with its <see cref="Encode"/>d parts; false when its (source, source_record_id) is already stored.</summary>
+    public bool Insert(long importId, ReportRecord record, Encoded encoded)
     {
         var r = record.Report;
         var s = _statement;
@@ -72,8 +80,17 @@ internal sealed class RawReportInserter : IDisposable
         Text(24, r.Targets.IsDefaultOrEmpty ? null : r.Targets.Length == 1 ? r.Targets[0].Value : string.Join(';', r.Targets));
         Int(25, r.Harm.Killed);
         Int(26, r.Harm.Injured);
-        Text(27, r.Description);
-        BindPayloadAndHash(28, 29, record.Payload);
+        if (encoded.Description is { } description)
+        {
+            raw.sqlite3_bind_text(s, 27, description);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(s, 27);
+        }
+
+        raw.sqlite3_bind_text(s, 28, encoded.Payload);
+        raw.sqlite3_bind_text16(s, 29, encoded.PayloadSha256.AsSpan());
 
         var rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
@@ -122,29 +139,7 @@ internal sealed class RawReportInserter : IDisposable
             raw.sqlite3_bind_null(_statement, index);
         }
     }
-
-    /// <summary>Binds the payload as UTF-8 and its SHA-256 from the same encoded bytes, so the text is converted once; the hash is kept for the ledger.</summary>
-    private void BindPayloadAndHash(int payloadIndex, int hashIndex, string payload)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(payload.Length);
-        var rented = max > 2048 ? ArrayPool<byte>.Shared.Rent(max) : null;
-        try
-        {
-            Span<byte> bytes = rented ?? stackalloc byte[2048];
-            var length = Encoding.UTF8.GetBytes(payload, bytes);
-            var utf8 = bytes[..length];
-            raw.sqlite3_bind_text(_statement, payloadIndex, utf8);
-            Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(utf8, hash);
-            Convert.TryToHexStringLower(hash, _payloadSha256, out _);
-            raw.sqlite3_bind_text16(_statement, hashIndex, _payloadSha256);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
 }
+
+/// <summary>A report's payload and description as UTF-8 and the payload's SHA-256 (lower-case hex), made by <see cref="RawReportInserter.Encode"/>.</summary>
+internal sealed record Encoded(byte[] Payload, byte[]? Description, string PayloadSha256);

@@ -124,17 +124,18 @@ public sealed class SqliteReportStore : IReportStore
 
             // A resumed import reads the rows before its checkpoint again (formats are read in order, the same way every time) but
             // does not offer them to the store: they were stored, counted and chained by the run that committed them.
-            foreach (var item in ReadAhead.Of(resume is null ? items : items.Skip(checked((int)resume.RowsRead)), cancellationToken))
+            var rows = resume is null ? items : items.Skip(checked((int)resume.RowsRead));
+            foreach (var (item, encoded) in ReadAhead.Of(rows.Select(i => (i, i is ImportItem.Accepted a ? RawReportInserter.Encode(a.Record) : null)), cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 read++;
                 switch (item)
                 {
                     case ImportItem.Accepted a:
-                        if (inserter.Insert(importId, a.Record))
+                        if (inserter.Insert(importId, a.Record, encoded!))
                         {
                             accepted++;
-                            reports.Add(a.Record.Report.Key, a.Record.Line, inserter.LastPayloadSha256);
+                            reports.Add(a.Record.Report.Key, a.Record.Line, encoded!.PayloadSha256);
                             if (reports.IsFull)
                             {
                                 Append(ledger, reports);
