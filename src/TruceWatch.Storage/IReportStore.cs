@@ -54,7 +54,11 @@ public sealed record ImportRequest(string FileName, string Format);
 public readonly record struct ImportProgress(long RowsRead, long Accepted, long Duplicates, long Quarantined);
 
 /// <summary>What an import did.</summary>
-public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates, long Quarantined, IReadOnlyList<QuarantinedRow> Rejected);
+public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates, long Quarantined, IReadOnlyList<QuarantinedRow> Rejected)
+{
+    /// <summary>Rows read without fault that hold no report (<see cref="ImportItem.Skipped"/>), counted by reason; neither stored nor quarantined.</summary>
+    public IReadOnlyDictionary<string, long> Skipped { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>A filter on stored reports; <c>null</c> bounds are open.</summary>
 public sealed record ReportQuery(DateTimeOffset? From = null, DateTimeOffset? To = null)

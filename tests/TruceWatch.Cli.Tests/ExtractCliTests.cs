@@ -154,6 +154,51 @@ public sealed class ExtractCliTests : CliTest
         run.Stderr.ShouldContain("has no UTC offset");
     }
 
+    [Fact]
+    public async Task Importing_the_whole_MoD_file_counts_the_posts_that_are_no_strike_reports_as_skipped_not_quarantined_and_a_re_import_adds_nothing()
+    {
+        var file = Path.Combine(Repo.Root, "data", "russia-mod-statements", "mod_russia_clean.csv");
+
+        var first = await Run("import", file, "--db", "t.db");
+        var again = await Run("import", file, "--db", "t.db");
+        var quarantine = await Run("quarantine", "list", "--db", "t.db");
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var (added, present, quarantined, skipped) = Summary(first.Stdout);
+        added.ShouldBeGreaterThan(3000);
+        (present, quarantined).ShouldBe((0, 0));
+        skipped.ShouldBeGreaterThan(2000, "most posts of the channel are about something else");
+        first.Stdout.ShouldContain($"skipped: {skipped:N0} posts are not strike or interception reports");
+        again.ExitCode.ShouldBe(0, again.ToString());
+        Summary(again.Stdout).ShouldBe((0, added, 0, skipped));
+        quarantine.Stdout.ShouldContain("0 row(s)");
+    }
+
+    [Fact]
+    public async Task A_row_that_cannot_be_read_still_goes_to_quarantine_while_a_post_about_something_else_is_skipped()
+    {
+        await WriteAsync("posts.csv", "date,datetime,drone_count,oblasts,text_snippet\n"
+            + "2025-02-18,2025-02-18 20:09,21,bryansk|crimea,\"" + ModPost("2025-02-18 20:09").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"\n"
+            + "2025-01-31,2025-01-31 11:07,0,kursk,\"" + ModPost("2025-01-31 11:07").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"\n"
+            + "2025-02-19,yesterday,3,kursk,\"С 10.00 до 11.00 мск дежурными средствами ПВО уничтожены три украинских беспилотных летательных аппарата над территорией Курской области.\"\n");
+
+        var run = await Run("import", "posts.csv", "--db", "t.db");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        Summary(run.Stdout).ShouldBe((2, 0, 1, 1));
+        run.Stdout.ShouldContain("line 4: datetime 'yesterday' is not a time");
+        run.Stdout.ShouldContain("skipped: 1 posts are not strike or interception reports");
+    }
+
+    /// <summary>The counts of the import's summary line: new, already present, quarantined, skipped.</summary>
+    private static (long New, long Present, long Quarantined, long Skipped) Summary(string stdout)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(stdout, @"(?<n>[\d,]+) new, (?<p>[\d,]+) already present, (?<q>[\d,]+) quarantined(?:, (?<s>[\d,]+) skipped)?");
+        m.Success.ShouldBeTrue(stdout);
+        static long N(System.Text.RegularExpressions.Group g) => g.Success ? long.Parse(g.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return (N(m.Groups["n"]), N(m.Groups["p"]), N(m.Groups["q"]), N(m.Groups["s"]));
+    }
+
     private sealed record Claim(string? Perpetrator, string? WindowStart, string? WindowEnd, string? Means, string? Weapon, string? Region, int? Launched, int? Intercepted, int? Hit);
 
     private static (string Kind, List<Claim> Claims) Parse(string stdout)

@@ -59,6 +59,7 @@ public sealed class PostgresReportStore : IReportStore
         long? importId = null;
         var totals = new ImportProgress(0, 0, 0, 0);
         var rejected = new List<QuarantinedRow>();
+        var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new Batch();
         foreach (var item in items)
         {
@@ -67,6 +68,10 @@ public sealed class PostgresReportStore : IReportStore
             if (item is ImportItem.Rejected r && rejected.Count < 1000)
             {
                 rejected.Add(r.Row);
+            }
+            else if (item is ImportItem.Skipped s)
+            {
+                skipped[s.Reason] = skipped.GetValueOrDefault(s.Reason) + 1;
             }
 
             if (batch.Count == BatchSize)
@@ -79,7 +84,7 @@ public sealed class PostgresReportStore : IReportStore
 
         (importId, totals) = await WriteAsync(connection, request, importId, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
         progress?.Report(totals);
-        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected);
+        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected) { Skipped = skipped };
     }
 
     public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
