@@ -28,6 +28,7 @@ var root = new RootCommand("TruceWatch: monitors and verifies partial truces and
     ObligationsCommand.Create(),
     ShowCommand.Create(),
     CatalogCommand.Create(),
+    ExtractCommand.Create(),
     BenchCommand.Create(),
 };
 

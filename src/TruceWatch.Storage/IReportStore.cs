@@ -62,6 +62,9 @@ public sealed record ImportSummary(long ImportId, long Accepted, long Duplicates
 {
     /// <summary>The row an unfinished import was continued from (its checkpoint), or <c>null</c> when it started from the top.</summary>
     public long? ResumedAt { get; init; }
+
+    /// <summary>Rows read without fault that hold no report (<see cref="ImportItem.Skipped"/>), counted by reason; neither stored nor quarantined.</summary>
+    public IReadOnlyDictionary<string, long> Skipped { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>A filter on stored reports; <c>null</c> bounds are open.</summary>

@@ -72,7 +72,13 @@ internal static class ImportCommand
             Console.WriteLine($"Continued import {summary.ImportId} of {path}, left unfinished by an earlier run, from row {resumedAt:N0}; the counts below are the whole import's.");
         }
 
-        Console.WriteLine($"Imported {path} as {format.Name} into {db}: {summary.Accepted:N0} new, {summary.Duplicates:N0} already present, {summary.Quarantined:N0} quarantined.");
+        Console.WriteLine($"Imported {path} as {format.Name} into {db}: {summary.Accepted:N0} new, {summary.Duplicates:N0} already present, {summary.Quarantined:N0} quarantined" +
+            (summary.Skipped.Count > 0 ? $", {summary.Skipped.Values.Sum():N0} skipped." : "."));
+        foreach (var (reason, count) in summary.Skipped)
+        {
+            Console.WriteLine($"  skipped: {count:N0} {reason}");
+        }
+
         foreach (var row in summary.Rejected.Take(20))
         {
             Console.WriteLine($"  quarantined {path}, {row.Reason}");

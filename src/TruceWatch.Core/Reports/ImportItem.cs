@@ -16,6 +16,15 @@ public abstract record ImportItem
         public override long Line => Record.Line;
     }
 
+    /// <summary>
+    /// A row that was read without fault but holds no report (a party's post that is no strike or interception report): counted under its reason
+    /// in the import's summary, neither stored nor quarantined.
+    /// </summary>
+    public sealed record Skipped(long LineNumber, string Reason) : ImportItem
+    {
+        public override long Line => LineNumber;
+    }
+
     /// <summary>A row that could not become a report, with the reason.</summary>
     public sealed record Rejected(QuarantinedRow Row) : ImportItem
     {

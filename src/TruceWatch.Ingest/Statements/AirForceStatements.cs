@@ -112,8 +112,8 @@ internal sealed partial class AirForceStatements(WeaponPhrases weapons, WeaponCa
             yield return (extra, unknown);
         }
 
-        var lead = CountPhrases.Count.Match(text);
-        var count = lead.Success && lead.Index <= 2 && CountPhrases.Value(lead) is { } n ? n : 1;
+        var lead = CountPhrases.Next(text, 0);
+        var count = lead.Success && lead.Index <= 2 && lead.Value(text) is { } n ? n : 1;
         yield return (count, lead.Success && lead.Index <= 2 ? text[(lead.Index + lead.Length)..] : text);
     }
 

@@ -29,8 +29,13 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
         }
 
         var window = TimeWindows.Moscow(text, statement.PostedAt);
-        var launched = Launched().Match(text) is { Success: true } l ? NumberWords.Parse(l.Groups["n"].Value) : null;
         var start = airDefence.Index + airDefence.Length;
+        if (Several(text, start) is { } several)
+        {
+            return new ExtractedStatement(StatementKind.StrikeReport, window, several);
+        }
+
+        var launched = Launched().Match(text) is { Success: true } l ? NumberWords.Parse(l.Groups["n"].Value) : null;
         var groups = Groups(text, start);
         var total = Total(text, start);
 
@@ -73,15 +78,67 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
         return list.IsEmpty ? ExtractedStatement.Other(TimeWindows.MoscowZone) : new ExtractedStatement(StatementKind.StrikeReport, window, list);
     }
 
-    private string? WeaponOf(string text) => weapons.Models(text) is { Count: > 0 } models ? string.Join(" and ", models) : weapons.Find(text, out _);
+    /// <summary>
+    /// A post whose air-defence sentence counts weapons of several kinds, "четыре управляемые авиационные бомбы и две противорадиолокационные ракеты
+    /// уничтожены", "сбиты 3 ракеты ATACMS и 25 БПЛА": a claim per kind, its weapon the model the post names for that kind (Hammer for the bombs)
+    /// or else the kind the item's own words give. A single region list after it is every claim's. Null when the post counts one kind only.
+    /// </summary>
+    private ImmutableArray<StatementClaim>? Several(string text, int start)
+    {
+        var items = new List<(int Count, string Kind, int From, int To)>(2);
+        for (var m = CountPhrases.Next(text, start); m.Success && !m.Each && m.Value(text) is { } count; m = CountPhrases.Next(text, items[^1].To))
+        {
+            if (KindNoun().Match(text, m.Index + m.Length) is not { Success: true } noun
+                || (items.Count > 0 && !Joiner().IsMatch(text.AsSpan(items[^1].To, m.Index - items[^1].To))))
+            {
+                break;
+            }
+
+            items.Add((count, Kind(noun.Groups["noun"].Value), m.Index, noun.Index + noun.Length));
+        }
+
+        if (items.Count < 2 || items.DistinctBy(i => i.Kind).Count() < items.Count)
+        {
+            return null;
+        }
+
+        var models = weapons.Models(text);
+        var groups = Groups(text, items[^1].To);
+        RegionName? region = groups.Count == 1 && groups[0].Regions.Count == 1 ? groups[0].Regions[0] : null;
+        IReadOnlyList<RegionName> regions = groups.Count == 1 && groups[0].Regions.Count > 1 ? groups[0].Regions : [];
+        var claims = ImmutableArray.CreateBuilder<StatementClaim>(items.Count);
+        foreach (var (count, kind, from, to) in items)
+        {
+            var ofKind = models.Where(model => catalog.InferMeans(model)?.Value.StartsWith(kind, StringComparison.Ordinal) == true).ToList();
+            var weapon = ofKind.Count == 1 ? ofKind[0] : weapons.FindClass(text[from..to], out _);
+            if (weapon is not null)
+            {
+                claims.Add(new StatementClaim(PartyCode.Ukraine, weapon, catalog.InferMeans(weapon), region, null, count, null, [.. regions], []));
+            }
+        }
+
+        return claims.Count > 1 ? claims.ToImmutable() : null;
+    }
+
+    /// <summary>The means class a weapon noun names: bombs, missiles, drones, rockets.</summary>
+    private static string Kind(string noun) => char.ToLowerInvariant(noun[0]) switch
+    {
+        'б' when noun.StartsWith("бомб", StringComparison.OrdinalIgnoreCase) => "bomb",
+        'b' => "bomb",
+        'р' or 'm' => "missile",
+        'с' or 'r' => "artillery",
+        _ => "drone",
+    };
+
+    private string? WeaponOf(string text) => weapons.Models(text) is { Count: > 0 } models ? string.Join(" and ", models) : weapons.FindClass(text, out _);
 
     /// <summary>The total: the first count after the mention of air defence that a weapon noun follows.</summary>
     private static (int Value, int At)? Total(string text, int start)
     {
-        for (var m = CountPhrases.Count.Match(text, start); m.Success; m = m.NextMatch())
+        for (var m = CountPhrases.Next(text, start); m.Success; m = CountPhrases.Next(text, m.Index + m.Length))
         {
             var after = text.AsSpan(m.Index + m.Length, Math.Min(40, text.Length - m.Index - m.Length));
-            if (WeaponNoun().IsMatch(after) && CountPhrases.Value(m) is { } v && !m.Groups["each"].Success)
+            if (WeaponNoun().IsMatch(after) && m.Value(text) is { } v && !m.Each)
             {
                 return (v, m.Index);
             }
@@ -107,12 +164,8 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
             var end = stop.Success ? stop.Index : text.Length;
             var truncated = !stop.Success;
             var named = truncated ? [] : regions.List(text[from..end]);
-            var segment = text[boundary..over.Index];
-            Match? count = null;
-            foreach (Match m in CountPhrases.Count.Matches(segment))
-            {
-                count = m;
-            }
+            var segment = text.AsSpan(boundary, over.Index - boundary);
+            var count = CountPhrases.Last(segment);
 
             boundary = end;
             if (named.Count == 0)
@@ -120,7 +173,7 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
                 continue;
             }
 
-            if (count is null && groups.Count > 0 && Joiner().IsMatch(segment))
+            if (!count.Success && groups.Count > 0 && Joiner().IsMatch(segment))
             {
                 // "по шесть БПЛА – над территорией Курской области и над акваторией Азовского моря": one count, two lists.
                 var last = groups[^1];
@@ -128,8 +181,8 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
                 continue;
             }
 
-            var value = count is null ? (Singular().IsMatch(segment) ? 1 : null) : CountPhrases.Value(count);
-            groups.Add(new Group(named, value, count?.Groups["each"].Success ?? false, count is null ? -1 : over.Index - segment.Length + count.Index));
+            var value = !count.Success ? (Singular().IsMatch(segment) ? 1 : null) : count.Value(segment);
+            groups.Add(new Group(named, value, count.Each, !count.Success ? -1 : over.Index - segment.Length + count.Index));
         }
 
         return groups;
@@ -178,6 +231,10 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
 
     private sealed record Group(IReadOnlyList<RegionName> Regions, int? Count, bool Each, int CountAt);
 
+    /// <summary>The weapon noun of a counted item, up to three words after its count ("управляемые авиационные бомбы"), and a model name after it ("ракеты ATACMS").</summary>
+    [GeneratedRegex(@"\G\s+(?:украинск\w+\s+)?(?:[\p{L}-]+\s+){0,3}?(?<noun>(?:бомб|ракет|бпла|беспилот|снаряд)\w*|bombs?\b|missiles?\b|rockets?\b|uavs?\b|drones?\b)(?:\s+(?:«[^»]{1,30}»|""[^""]{1,30}""|(?!(?:and|over|were|was|in|on|by)\b)[a-z][a-z0-9-]+\b))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KindNoun();
+
     [GeneratedRegex(@"главное за день|main events of the day", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Digest();
 
@@ -190,7 +247,7 @@ internal sealed partial class MinistryStatements(WeaponPhrases weapons, RegionNa
     [GeneratedRegex(@"^\s*(?:-\s*)?(?:украинск\w+|ukrainian\s+)?\s*(?:беспилот|бпла|бпла|ракет|снаряд|бомб|катер|uavs?\b|drones?\b|missiles?\b|rockets?\b|fixed-wing)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeaponNoun();
 
-    [GeneratedRegex(@"(?:[сc] применением|involving|using)\s+(?<n>\d+|\p{L}+(?:\s+\p{L}+)?)\s+(?:украинск\w+\s+)?(?:беспилот|бпла|бпла|ракет|снаряд|uav|drone|missile)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[сc] применением|атак[уиа]|involving|using)\s+(?<n>\d+|\p{L}+(?:\s+\p{L}+)?)\s+(?:украинск\w+\s+)?(?:беспилот|бпла|бпла|ракет|снаряд|uav|drone|missile)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Launched();
 
     [GeneratedRegex(@"\bаппарат\b|\bракета\b|\bснаряд\b|\bбеспилотник\b|\b(?:a|one)\s+(?:ukrainian\s+)?(?:fixed-wing\s+)?(?:uav|drone|missile)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

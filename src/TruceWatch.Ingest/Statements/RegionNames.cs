@@ -23,6 +23,14 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
     private static readonly FrozenDictionary<string, string> Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Крымский полуостров"] = "UA-43", ["Крым"] = "UA-43", ["Crimean peninsula"] = "UA-43",
+
+        // The regional centres of the border regions, as "над Брянском" names them (nominative, genitive, instrumental): the region they lie in.
+        ["Брянск"] = "RU-BRY", ["Брянска"] = "RU-BRY", ["Брянском"] = "RU-BRY",
+        ["Белгород"] = "RU-BEL", ["Белгорода"] = "RU-BEL", ["Белгородом"] = "RU-BEL",
+        ["Курск"] = "RU-KRS", ["Курска"] = "RU-KRS", ["Курском"] = "RU-KRS",
+        ["Воронеж"] = "RU-VOR", ["Воронежа"] = "RU-VOR", ["Воронежем"] = "RU-VOR",
+        ["Ростов-на-Дону"] = "RU-ROS", ["Ростова-на-Дону"] = "RU-ROS", ["Ростовом-на-Дону"] = "RU-ROS",
+        ["Краснодар"] = "RU-KDA", ["Краснодара"] = "RU-KDA", ["Краснодаром"] = "RU-KDA",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Sea areas, by any case form, and the name they are kept under.</summary>
@@ -50,6 +58,11 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
             if (head is null && sharedHead is not null && !item.Contains(' ', StringComparison.Ordinal))
             {
                 item = item + " " + sharedHead;
+            }
+            else if (head is null && OblastAdjective().IsMatch(item))
+            {
+                // "шесть БпЛА над территорией Ростовской области и три над территорией Белгородской": the noun left out is "области".
+                item += " области";
             }
             else if (head is not null)
             {
@@ -180,6 +193,9 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
 
     [GeneratedRegex(@"\b(?:над|over|the|территори(?:ей|ями|и|ях)|акватори(?:ей|ями|и|й)|territor(?:y|ies)\s+of|waters\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:ской|цкой)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OblastAdjective();
 
     [GeneratedRegex(@"(?:\s+(?:и|and|та|і))+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingJoiner();

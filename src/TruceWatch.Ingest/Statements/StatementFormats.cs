@@ -45,10 +45,13 @@ public sealed class UkrainianAirForceStatementsFormat(WeaponCatalog weapons, Obl
 
 /// <summary>
 /// A CSV of statement posts, one a row: each post's claims become reports (one per weapon and region); a post that is no strike or interception
-/// report, or a row that cannot be read, is quarantined with the reason — the file's other rows are unaffected.
+/// report is skipped (counted, not quarantined); a row that cannot be read is quarantined with the reason — the file's other rows are unaffected.
 /// </summary>
 public abstract class StatementsFormat : IReportFormat
 {
+    /// <summary>The reason a post that is no strike or interception report is skipped under.</summary>
+    public const string NotAStrikeReport = "posts are not strike or interception reports";
+
     private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
     private readonly StatementExtractor _extractor;
     private readonly StatementReports _reports;
@@ -142,7 +145,8 @@ public abstract class StatementsFormat : IReportFormat
         var read = _extractor.Extract(statement);
         if (read.Kind != StatementKind.StrikeReport)
         {
-            return [Reject(line, "not a strike or interception report", payload)];
+            // Not bad input: most of a channel's posts are about something else. Counted in the import's summary, not sent to review.
+            return [new ImportItem.Skipped(line, NotAStrikeReport)];
         }
 
         return _reports.From(read, statement, DefaultSource, postId, PostUrl(postId)).Select(r => (ImportItem)new ImportItem.Accepted(new ReportRecord(r, payload, line)));

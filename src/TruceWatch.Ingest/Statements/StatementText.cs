@@ -15,6 +15,7 @@ public static partial class StatementText
         var s = MarkdownLink().Replace(text, "$1");
         s = Url().Replace(s, " ");
         var sb = new StringBuilder(s.Length);
+        Span<char> pair = stackalloc char[2];
         foreach (var rune in s.EnumerateRunes())
         {
             var c = rune.Value;
@@ -47,9 +48,13 @@ public static partial class StatementText
             {
                 sb.Append(' ');
             }
+            else if (rune.IsBmp)
+            {
+                sb.Append((char)c);
+            }
             else
             {
-                sb.Append(rune.ToString());
+                sb.Append(pair[..rune.EncodeToUtf16(pair)]);
             }
         }
 

@@ -26,13 +26,24 @@ public static partial class TimeWindows
             var lead = Date(range.Groups["ld"], range.Groups["lm"], range.Groups["ly"], posted);
             var startDate = Date(range.Groups["sd"], range.Groups["sm"], range.Groups["sy"], posted) ?? lead;
             var endDate = Date(range.Groups["ed"], range.Groups["em"], range.Groups["ey"], posted) ?? lead;
-            return Between(Time(range.Groups["sh"], range.Groups["sn"]), startDate, Time(range.Groups["eh"], range.Groups["en"]), endDate, posted, MoscowZone);
+            var start = range.Groups["midnight"].Success ? TimeOnly.MinValue : Time(range.Groups["sh"], range.Groups["sn"]);
+            return Between(start, startDate, Time(range.Groups["eh"], range.Groups["en"]), endDate, posted, MoscowZone);
         }
 
         if (MoscowPoint().Match(text) is { Success: true } point)
         {
             var date = Date(point.Groups["d"], point.Groups["m"], point.Groups["y"], posted) ?? Date(point.Groups["d2"], point.Groups["m2"], point.Groups["y2"], posted);
             var at = At(date, Time(point.Groups["h"], point.Groups["n"]), posted, MoscowZone);
+            return new StatementWindow(at, at, MoscowZone);
+        }
+
+        if (MoscowHour().Match(text) is { Success: true } hour && int.Parse(hour.Groups["h"].ValueSpan, CultureInfo.InvariantCulture) is var h and < 24)
+        {
+            // "в районе 4 часов утра", "около 9 часов вечера": a point on the hour; "вечера" and "дня" are after noon.
+            var afternoon = hour.Groups["part"].Success && !hour.Groups["part"].Value.StartsWith("утр", StringComparison.OrdinalIgnoreCase)
+                && !hour.Groups["part"].Value.StartsWith("ноч", StringComparison.OrdinalIgnoreCase) && h < 12;
+            var date = Date(hour.Groups["d"], hour.Groups["m"], hour.Groups["y"], posted);
+            var at = At(date, new TimeOnly(afternoon ? h + 12 : h, 0), posted, MoscowZone);
             return new StatementWindow(at, at, MoscowZone);
         }
 
@@ -210,11 +221,14 @@ public static partial class TimeWindows
     private const string Msk = @"(?:\s*(?:мск|msk|moscow time|по московскому времени)\b\.?)?";
     private const string Clock = @"(\d{1,2})[.:](\d{2})";
 
-    [GeneratedRegex(@"(?:(?<ld>\d{1,2})\s+(?<lm>" + "январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|january|february|march|april|may|june|july|august|september|october|november|december" + @")(?:\s+(?<ly>\d{4}))?(?:\s*(?:г\.|года|т\.\s?г\.))*\s+(?:в период\s+)?)?(?:\bс|\bfrom|\bbetween)\s+(?<sh>\d{1,2})[.:](?<sn>\d{2})" + Msk + @"(?:,?\s*(?:on\s+)?(?<sd>\d{1,2})\s+(?<sm>\p{L}+)(?:\s+(?<sy>\d{4}))?)?\s*(?:до|по|to|until|and|-)\s+(?<eh>\d{1,2})[.:](?<en>\d{2})" + Msk + @"(?:,?\s*(?:on\s+)?(?<ed>\d{1,2})\s+(?<em>\p{L}+)(?:\s+(?<ey>\d{4}))?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<ld>\d{1,2})\s+(?<lm>" + "январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|january|february|march|april|may|june|july|august|september|october|november|december" + @")(?:\s+(?<ly>\d{4}))?(?:\s*(?:г\.|года|т\.\s?г\.))*\s+(?:в период\s+)?)?(?:\b[сc]|\bfrom|\bbetween)\s+(?:(?<sh>\d{1,2})[.:](?<sn>\d{2})|(?<midnight>полуночи|midnight))" + Msk + @"(?:,?\s*(?:on\s+)?(?<sd>\d{1,2})\s+(?<sm>\p{L}+)(?:\s+(?<sy>\d{4}))?)?\s*(?:до|по|to|until|and|-)\s+(?<eh>\d{1,2})[.:](?<en>\d{2})" + Msk + @"(?:,?\s*(?:on\s+)?(?<ed>\d{1,2})\s+(?<em>\p{L}+)(?:\s+(?<ey>\d{4}))?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoscowRange();
 
     [GeneratedRegex(@"(?:(?<d>\d{1,2})\s+(?<m>\p{L}+)(?:\s+(?<y>\d{4}))?(?:\s*(?:г\.|года|т\.\s?г\.))*,?\s+)?(?:около|в районе|примерно в|в|at about|at around|around|about|at)\s+(?<h>\d{1,2})[.:](?<n>\d{2})" + Msk + @"(?:,?\s*(?:on\s+)?(?<d2>\d{1,2})\s+(?<m2>\p{L}+)(?:\s+(?<y2>\d{4}))?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoscowPoint();
+
+    [GeneratedRegex(@"(?:(?<d>\d{1,2})\s+(?<m>\p{L}+)(?:\s+(?<y>\d{4}))?(?:\s*(?:г\.|года|т\.\s?г\.))*,?\s+)?(?:около|в районе|примерно в)\s+(?<h>\d{1,2})\s+час\w*(?:\s+(?<part>утра|дня|вечера|ночи))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoscowHour();
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<m>январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayOnly();

@@ -8,8 +8,34 @@ namespace TruceWatch.Ingest.Statements;
 /// else the class its words give (<c>крилаті ракети</c> → Cruise Missile, <c>БПЛА самолетного типа</c> → Fixed-wing UAV), else nothing.
 /// Manned aircraft (<c>штурмовик Су-25</c>, <c>вертоліт Ка-52</c>) are no weapon of a strike and are reported as such.
 /// </summary>
-public sealed partial class WeaponPhrases(WeaponCatalog weapons)
+public sealed partial class WeaponPhrases
 {
+    private const string ChunkTrim = " .-+'";
+    private const string Digits = "0123456789";
+    private static readonly System.Buffers.SearchValues<char> DigitValues = System.Buffers.SearchValues.Create(Digits);
+    private readonly Dictionary<string, WeaponEntry>.AlternateLookup<ReadOnlySpan<char>> _byAlias;
+    private readonly int _longestAlias;
+
+    /// <summary>The first two characters of every normalized alias: a cheap test that rules out nearly every word of a post before it is hashed.</summary>
+    private readonly HashSet<int> _starts;
+
+    public WeaponPhrases(WeaponCatalog weapons)
+    {
+        // The catalog's own index, keyed the same way (WeaponCatalog.Normalize), so that names can be looked up as slices of the text.
+        var byAlias = new Dictionary<string, WeaponEntry>(StringComparer.Ordinal);
+        foreach (var entry in weapons.Entries)
+        {
+            foreach (var alias in entry.Aliases.Append(entry.Name))
+            {
+                byAlias[WeaponCatalog.Normalize(alias)] = entry;
+            }
+        }
+
+        _byAlias = byAlias.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestAlias = byAlias.Keys.Max(k => k.Length);
+        _starts = [.. byAlias.Keys.Select(k => Start(k))];
+    }
+
     /// <summary>Catalog entries that stand for a class, not a model: reached through phrases only, never through a single word.</summary>
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
@@ -21,7 +47,7 @@ public sealed partial class WeaponPhrases(WeaponCatalog weapons)
     [
         (Rx(@"балістичн|баллистическ|ballistic"), "Ballistic Missile"),
         (Rx(@"крилат|крылат|cruise|\bкр\b"), "Cruise Missile"),
-        (Rx(@"керован\w*\s+авіаційн|авіаційн\w*\s+керован|управляем\w*\s+ракет|авиационн\w*\s+управляем|управляем\w*\s+авиационн\w*\s+ракет|guided\s+(?:air\s+|aircraft\s+)?missile|\bкар\b|\bкрп\b"), "Guided Missile"),
+        (Rx(@"керован\w*\s+авіаційн|авіаційн\w*\s+керован|управляем\w*\s+ракет|авиационн\w*\s+управляем|управляем\w*\s+авиационн\w*\s+ракет|guided\s+(?:air\s+|aircraft\s+)?missile|\bкар\b|\bкрп\b|противорадиолокационн|протирадіолокаційн|anti-radiation"), "Guided Missile"),
         (Rx(@"\bотр\b|оперативно-тактичн|розвідувальн|разведывательн|reconnaissance"), "Reconnaissance UAV"),
         (Rx(@"самолетного типа|fixed-wing"), "Fixed-wing UAV"),
         (Rx(@"бпла|бпла|безпілотн|беспилотн|\bдрон|\buavs?\b|drones?\b"), "Unknown UAV"),
@@ -38,10 +64,13 @@ public sealed partial class WeaponPhrases(WeaponCatalog weapons)
     {
         var models = Models(text);
         aircraft = false;
-        if (models.Count > 0)
-        {
-            return string.Join(" and ", models);
-        }
+        return models.Count > 0 ? string.Join(" and ", models) : FindClass(text, out aircraft);
+    }
+
+    /// <summary>The class <paramref name="text"/> names (<see cref="Find"/> for a text known to name no catalog model).</summary>
+    public string? FindClass(string text, out bool aircraft)
+    {
+        aircraft = false;
 
         // "винищувач-бомбардувальник Су-34": a manned aircraft, unless the text also names a drone or a missile.
         if (Aircraft().IsMatch(text) && !Munition().IsMatch(text))
@@ -64,64 +93,172 @@ public sealed partial class WeaponPhrases(WeaponCatalog weapons)
     /// <summary>The canonical names of the catalog models <paramref name="text"/> names, in the order named, each once.</summary>
     public IReadOnlyList<string> Models(string text)
     {
-        var found = new List<string>(2);
-        foreach (var candidate in Candidates(text))
+        // The candidates are slices of the text, normalized into a buffer and looked up by span: nothing is allocated unless a model is found.
+        List<string>? found = null;
+        Span<char> buffer = stackalloc char[_longestAlias + 1];
+        foreach (var range in ChunkSeparator().EnumerateSplits(text))
         {
-            if (weapons.Find(candidate) is { } entry && !Generic.Contains(entry.Name) && !found.Contains(entry.Name))
-            {
-                found.Add(entry.Name);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// The strings that may be a model name: each quoted or comma-separated chunk, each word and pair of words ("Х 59"), and each part of a
-    /// slash list, with the first part's letters lent to a bare number ("Х-101/555" → "Х-555").
-    /// </summary>
-    private static IEnumerable<string> Candidates(string text)
-    {
-        foreach (var raw in ChunkSeparator().Split(text))
-        {
-            var chunk = raw.Trim(' ', '.', '-', '+', '\'');
+            var chunk = text.AsSpan(range).Trim(ChunkTrim);
             if (chunk.Length < 2)
             {
                 continue;
             }
 
-            yield return chunk;
-            var words = chunk.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < words.Length; i++)
+            Consider(chunk, [], buffer, ref found);
+            var at = 0;
+            var word = NextWord(chunk, ref at, out var wordStart);
+            while (!word.IsEmpty)
             {
-                if (i + 1 < words.Length)
+                var nextAt = at;
+                var next = NextWord(chunk, ref nextAt, out var nextStart);
+                if (!next.IsEmpty)
                 {
-                    yield return words[i] + " " + words[i + 1];
+                    // The pair of words as one name ("Х 59"): the words and the spaces between them, which normalizing drops.
+                    Consider(chunk[wordStart..(nextStart + next.Length)], [], buffer, ref found);
                 }
 
-                yield return words[i];
-                if (!words[i].Contains('/', StringComparison.Ordinal))
+                Consider(word, [], buffer, ref found);
+                if (word.Contains('/'))
                 {
-                    continue;
+                    SlashParts(word, buffer, ref found);
                 }
 
-                var parts = words[i].Split('/', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 0)
-                {
-                    continue;
-                }
-
-                var prefix = parts[0].TrimEnd("0123456789".ToCharArray());
-                foreach (var part in parts)
-                {
-                    yield return part;
-                    if (part.All(char.IsAsciiDigit))
-                    {
-                        yield return prefix + part;
-                    }
-                }
+                word = next;
+                wordStart = nextStart;
+                at = nextAt;
             }
         }
+
+        return found ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>Each part of a slash list, with the first part's letters lent to a bare number ("Х-101/555" → "Х-555").</summary>
+    private void SlashParts(ReadOnlySpan<char> word, Span<char> buffer, ref List<string>? found)
+    {
+        ReadOnlySpan<char> prefix = default;
+        var first = true;
+        foreach (var range in word.Split('/'))
+        {
+            var part = word[range];
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            if (first)
+            {
+                prefix = part.TrimEnd(Digits);
+                first = false;
+            }
+
+            Consider(part, [], buffer, ref found);
+            if (!part.ContainsAnyExcept(DigitValues))
+            {
+                Consider(prefix, part, buffer, ref found);
+            }
+        }
+    }
+
+    /// <summary>Looks up the name <paramref name="head"/> followed by <paramref name="tail"/>; a model not yet found and no class goes into <paramref name="found"/>.</summary>
+    private void Consider(ReadOnlySpan<char> head, ReadOnlySpan<char> tail, Span<char> buffer, ref List<string>? found)
+    {
+        if (Normalize(head, tail, buffer) is not { } length || !_starts.Contains(Start(buffer[..length]))
+            || !_byAlias.TryGetValue(buffer[..length], out var entry) || Generic.Contains(entry.Name))
+        {
+            return;
+        }
+
+        found ??= new List<string>(2);
+        if (!found.Contains(entry.Name))
+        {
+            found.Add(entry.Name);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WeaponCatalog.Normalize"/> of <paramref name="head"/> + <paramref name="tail"/> written into <paramref name="buffer"/>: its length, or
+    /// null when the name is blank or longer than any alias (then it names nothing).
+    /// </summary>
+    private static int? Normalize(ReadOnlySpan<char> head, ReadOnlySpan<char> tail, Span<char> buffer)
+    {
+        // WeaponCatalog.Normalize trims the whole name first: the start of the head (or of the tail, when the head is blank) and the end of the tail (or head).
+        if (head.IsWhiteSpace())
+        {
+            head = tail;
+            tail = default;
+        }
+
+        head = head.TrimStart();
+        if (tail.IsWhiteSpace())
+        {
+            head = head.TrimEnd();
+            tail = default;
+        }
+        else
+        {
+            tail = tail.TrimEnd();
+        }
+
+        if (head.IsEmpty)
+        {
+            return null;
+        }
+
+        var length = 0;
+        return Append(head, buffer, ref length) && Append(tail, buffer, ref length) ? length : null;
+    }
+
+    private static bool Append(ReadOnlySpan<char> name, Span<char> buffer, ref int length)
+    {
+        foreach (var raw in name)
+        {
+            var c = char.ToLowerInvariant(raw);
+            if (c is ' ' or '-' or '‑' or '–' or '_' or '.' or '«' or '»' or '"' or '\'')
+            {
+                continue;
+            }
+
+            if (length == buffer.Length)
+            {
+                return false;
+            }
+
+            buffer[length++] = c switch
+            {
+                'а' => 'a',
+                'в' => 'b',
+                'с' => 'c',
+                'е' => 'e',
+                'к' => 'k',
+                'м' => 'm',
+                'н' => 'h',
+                'о' => 'o',
+                'р' => 'p',
+                'т' => 't',
+                'х' => 'x',
+                'у' => 'y',
+                'і' => 'i',
+                _ => c,
+            };
+        }
+
+        return true;
+    }
+
+    private static int Start(ReadOnlySpan<char> normalized) => normalized.Length switch { 0 => -1, 1 => normalized[0], _ => (normalized[0] << 16) | normalized[1] };
+
+    /// <summary>The next word of <paramref name="chunk"/> from <paramref name="at"/> (words are separated by spaces), and where it starts; empty at the end.</summary>
+    private static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> chunk, scoped ref int at, out int start)
+    {
+        while (at < chunk.Length && chunk[at] == ' ')
+        {
+            at++;
+        }
+
+        start = at;
+        var space = chunk[at..].IndexOf(' ');
+        at = space < 0 ? chunk.Length : at + space;
+        return chunk[start..at];
     }
 
     private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

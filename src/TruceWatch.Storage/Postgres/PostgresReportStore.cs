@@ -96,6 +96,7 @@ public sealed class PostgresReportStore : IReportStore
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var rejected = new List<QuarantinedRow>();
+        var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new Batch();
         var resumedAt = resume?.RowsRead;
         foreach (var item in items)
@@ -105,6 +106,10 @@ public sealed class PostgresReportStore : IReportStore
             if (item is ImportItem.Rejected r && rejected.Count < 1000)
             {
                 rejected.Add(r.Row);
+            }
+            else if (item is ImportItem.Skipped s)
+            {
+                skipped[s.Reason] = skipped.GetValueOrDefault(s.Reason) + 1;
             }
 
             if (batch.Count == BatchSize)
@@ -118,7 +123,7 @@ public sealed class PostgresReportStore : IReportStore
 
         (importId, totals) = await WriteAsync(connection, request, importId, resumedAt, batch, totals, finish: true, cancellationToken).ConfigureAwait(false);
         progress?.Report(totals);
-        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected) { ResumedAt = resume?.RowsRead };
+        return new ImportSummary(importId.Value, totals.Accepted, totals.Duplicates, totals.Quarantined, rejected) { ResumedAt = resume?.RowsRead, Skipped = skipped };
     }
 
     public async IAsyncEnumerable<StoredReport> ReportsAsync(ReportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)

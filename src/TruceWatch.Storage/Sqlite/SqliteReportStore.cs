@@ -58,6 +58,7 @@ public sealed class SqliteReportStore : IReportStore
         var resume = request.ContentSha256 is { } content ? await FindUnfinishedAsync(connection, content, request.Format, cancellationToken).ConfigureAwait(false) : null;
         long importId = 0, read = 0, accepted = 0, duplicates = 0, quarantined = 0;
         var rejected = new List<QuarantinedRow>();
+        var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         // A bigger page cache keeps the time index in memory during bulk imports (measured in docs/benchmarks.md).
         // A larger write-ahead log between checkpoints writes each hot index page back once per 64 MB, not once per 4 MB.
         await ExecuteAsync(connection, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384", cancellationToken).ConfigureAwait(false);
@@ -169,6 +170,9 @@ public sealed class SqliteReportStore : IReportStore
                         }
 
                         break;
+                    case ImportItem.Skipped s:
+                        skipped[s.Reason] = skipped.GetValueOrDefault(s.Reason) + 1;
+                        break;
                 }
 
                 if (read % BatchSize == 0)
@@ -224,7 +228,7 @@ public sealed class SqliteReportStore : IReportStore
         }
 
         progress?.Report(new ImportProgress(read, accepted, duplicates, quarantined));
-        return new ImportSummary(importId, accepted, duplicates, quarantined, rejected) { ResumedAt = resume?.RowsRead };
+        return new ImportSummary(importId, accepted, duplicates, quarantined, rejected) { ResumedAt = resume?.RowsRead, Skipped = skipped };
     }
 
     public async IAsyncEnumerable<LedgerEvent> LedgerAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

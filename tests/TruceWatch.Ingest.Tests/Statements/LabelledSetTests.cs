@@ -9,10 +9,11 @@ using Xunit;
 namespace TruceWatch.Ingest.Tests.Statements;
 
 /// <summary>
-/// Runs the extractor over the hand-labelled posts (labelled/*.json, drawn by labelled/sample.py) and measures precision and recall per field.
-/// Each field is a set of facts per post (the post's kind, its perpetrator, window bounds, weapons, counts per weapon, region and stage, regions,
-/// targets); a fact is right when the labels hold the same one. The floors sit just under what was measured (docs/extraction.md), so a change
-/// that reads worse fails here.
+/// Runs the extractor over the two hand-labelled sets — the first (ru-mod.json, ua-airforce.json, drawn by labelled/sample.py, the rules were
+/// written on it) and the held-out one (heldout-*.json, drawn by labelled/sample-heldout.py, labelled before the extractor was run on it) — and
+/// measures precision and recall per field. Each field is a set of facts per post (the post's kind, its perpetrator, window bounds, weapons,
+/// counts per weapon, region and stage, regions, targets); a fact is right when the labels hold the same one. The first set's floors sit just
+/// under what was measured; the held-out set's are the targets (docs/extraction.md). A change that reads worse fails here.
 /// </summary>
 public sealed class LabelledSetTests
 {
@@ -29,13 +30,32 @@ public sealed class LabelledSetTests
         ["targets"] = (0.99, 0.99),
     };
 
-    public static TheoryData<string> Sets => new("ru-mod", "ua-airforce", "both");
+    /// <summary>
+    /// Field → (precision floor, recall floor) on the held-out set (labelled/heldout-*.json, drawn by labelled/sample-heldout.py): the targets
+    /// (0.95 for counts and weapon types, 0.9 for regions) and, for the other fields, floors under what was measured.
+    /// </summary>
+    private static readonly Dictionary<string, (double Precision, double Recall)> HeldOutFloors = new()
+    {
+        ["is-strike-report"] = (0.95, 0.95),
+        ["perpetrator"] = (0.95, 0.95),
+        ["window start"] = (0.9, 0.9),
+        ["window end"] = (0.9, 0.9),
+        ["weapon type"] = (0.95, 0.95),
+        ["counts per stage"] = (0.95, 0.95),
+        ["regions"] = (0.9, 0.9),
+        ["targets"] = (0.99, 0.99),
+    };
+
+    public static TheoryData<string> Sets => new("ru-mod", "ua-airforce", "both", "heldout-ru-mod", "heldout-ua-airforce", "heldout-both");
 
     [Theory]
     [MemberData(nameof(Sets))]
-    public void Extraction_on_the_labelled_posts_stays_above_its_measured_precision_and_recall(string set)
+    public void Extraction_on_the_labelled_posts_stays_above_its_floors_for_precision_and_recall(string set)
     {
-        var posts = set == "both" ? [.. Load("ru-mod"), .. Load("ua-airforce")] : Load(set);
+        var heldOut = set.StartsWith("heldout-", StringComparison.Ordinal);
+        var posts = set.EndsWith("both", StringComparison.Ordinal)
+            ? heldOut ? [.. Load("heldout-ru-mod"), .. Load("heldout-ua-airforce")] : [.. Load("ru-mod"), .. Load("ua-airforce")]
+            : Load(set);
         var expected = new Dictionary<string, HashSet<string>>();
         var actual = new Dictionary<string, HashSet<string>>();
         var misses = new StringBuilder();
@@ -66,7 +86,7 @@ public sealed class LabelledSetTests
 
         var table = new StringBuilder("| field | precision | recall | facts labelled |\n|---|---|---|---|\n");
         var failures = new List<string>();
-        foreach (var (field, floor) in Floors)
+        foreach (var (field, floor) in heldOut ? HeldOutFloors : Floors)
         {
             var want = expected.GetValueOrDefault(field) ?? [];
             var got = actual.GetValueOrDefault(field) ?? [];
@@ -124,7 +144,7 @@ public sealed class LabelledSetTests
     {
         var path = Path.Combine(Repo.Root, "tests", "TruceWatch.Ingest.Tests", "Statements", "labelled", set + ".json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var source = set == "ru-mod" ? StatementSource.RussianMod : StatementSource.UkrainianAirForce;
+        var source = set.EndsWith("ru-mod", StringComparison.Ordinal) ? StatementSource.RussianMod : StatementSource.UkrainianAirForce;
         return [.. doc.RootElement.GetProperty("posts").EnumerateArray().Select(p => LabelledPost.From(source, p))];
     }
 

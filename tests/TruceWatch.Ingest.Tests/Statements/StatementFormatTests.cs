@@ -50,7 +50,9 @@ public sealed class StatementFormatTests
         reports[0].Means?.Value.ShouldBe("drone.long-range");
         reports[0].Time.Start.ShouldBe(new DateTimeOffset(2025, 10, 1, 13, 0, 0, TimeSpan.FromHours(3)));
         reports[0].Time.End.ShouldBe(new DateTimeOffset(2025, 10, 1, 17, 0, 0, TimeSpan.FromHours(3)));
-        items.OfType<ImportItem.Rejected>().Single().Row.Reason.ShouldBe("line 3: not a strike or interception report");
+        items.OfType<ImportItem.Rejected>().ShouldBeEmpty("a post about something else is no bad input");
+        var skipped = items.OfType<ImportItem.Skipped>().ShouldHaveSingleItem();
+        (skipped.Line, skipped.Reason).ShouldBe((3L, "posts are not strike or interception reports"));
     }
 
     [Fact]
