@@ -55,6 +55,9 @@ internal sealed class FrontLineArchive
     /// <summary>The days snapshots exist for, in order.</summary>
     public IReadOnlyList<DateOnly> Days => [.. _files.Keys];
 
+    /// <summary>The snapshots read so far.</summary>
+    public IEnumerable<FrontLineSnapshot> Loaded => _loaded.Values.Where(l => l.IsValueCreated).Select(l => l.Value);
+
     /// <summary>The snapshot in force on <paramref name="day"/>, or <c>null</c> before the first.</summary>
     public FrontLineSnapshot? At(DateOnly day)
     {

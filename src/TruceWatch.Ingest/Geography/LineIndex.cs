@@ -63,6 +63,9 @@ internal sealed class LineIndex
     /// <summary>How many questions were answered by measuring (for tests: the grid settles most of the rest).</summary>
     public long Measured => Interlocked.Read(ref _measured);
 
+    /// <summary>Forgets the distances measured so far.</summary>
+    public void Forget() => _memo.Clear();
+
     /// <summary>Builds the grid now rather than after <c>prepareAfter</c> questions.</summary>
     public void Prepare() => _ = _grid.Value;
 

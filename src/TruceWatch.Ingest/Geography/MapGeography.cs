@@ -154,6 +154,35 @@ public sealed class MapGeography : IGeography
         return index.Inside(point, radiusKm);
     }
 
+    /// <summary>Builds the grid of every line loaded so far (front-line snapshots, the border, sea zones) now, not after their first questions.</summary>
+    internal void PrepareAll()
+    {
+        _border.Value.Prepare();
+        foreach (var snapshot in _frontLines.Loaded)
+        {
+            snapshot.Front.Prepare();
+        }
+
+        foreach (var zone in _seaZones.Values)
+        {
+            zone.Value.Prepare();
+        }
+    }
+
+    /// <summary>Forgets every distance measured (for benchmarks of points never seen).</summary>
+    internal void ForgetMeasurements()
+    {
+        if (_border.IsValueCreated)
+        {
+            _border.Value.Forget();
+        }
+
+        foreach (var snapshot in _frontLines.Loaded)
+        {
+            snapshot.Front.Forget();
+        }
+    }
+
     /// <summary>The sea areas the map draws, by name (for tests and documentation).</summary>
     internal IReadOnlyDictionary<string, Geometry> SeaGeometry => _seas.Value;
 

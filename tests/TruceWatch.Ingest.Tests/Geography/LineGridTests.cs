@@ -34,7 +34,7 @@ public sealed class LineGridTests
         var (source, day) = (from == "border" ? DistanceFrom.Border : DistanceFrom.FrontLine, DateOnly.Parse(dayText, System.Globalization.CultureInfo.InvariantCulture));
         var random = new Random(from.Length + day.DayNumber);
         var mismatches = new List<string>();
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 6_000; i++)
         {
             var point = new GeoPoint(43.5 + (random.NextDouble() * 9.5), 21.5 + (random.NextDouble() * 21));
             foreach (var km in Distances)
@@ -58,7 +58,7 @@ public sealed class LineGridTests
         var (source, day) = (from == "border" ? DistanceFrom.Border : DistanceFrom.FrontLine, DateOnly.Parse(dayText, System.Globalization.CultureInfo.InvariantCulture));
         var random = new Random(day.DayNumber);
         var mismatches = new List<string>();
-        for (var i = 0; i < 5_000; i++)
+        for (var i = 0; i < 2_000; i++)
         {
             var point = new GeoPoint(44 + (random.NextDouble() * 8.5), 22 + (random.NextDouble() * 19));
             var d = Exact.DistanceKm(point, source, day)!.Value;
@@ -83,7 +83,7 @@ public sealed class LineGridTests
         var day = DateOnly.Parse(dayText, System.Globalization.CultureInfo.InvariantCulture);
         var random = new Random(day.DayNumber);
         var mismatches = new List<string>();
-        for (var i = 0; i < 50_000; i++)
+        for (var i = 0; i < 30_000; i++)
         {
             var point = new GeoPoint(43.5 + (random.NextDouble() * 9.5), 21.5 + (random.NextDouble() * 21));
             if (Exact.Occupied(point, day) is var exact && Prepared.Occupied(point, day) is var fast && exact != fast)
@@ -101,7 +101,7 @@ public sealed class LineGridTests
         string[][] zones = [[Seas.BlackSea], [Seas.SeaOfAzov], [Seas.BlackSea, Seas.SeaOfAzov]];
         var random = new Random(25);
         var mismatches = new List<string>();
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 8_000; i++)
         {
             // Around the two seas, where coasts are.
             var point = new GeoPoint(40.5 + (random.NextDouble() * 7.5), 27 + (random.NextDouble() * 15));
