@@ -77,7 +77,13 @@ internal sealed class FrontLineArchive
             }
         }
 
-        return found < 0 ? null : _loaded.GetOrAdd(keys[found], d => new Lazy<FrontLineSnapshot>(() => Load(d))).Value;
+        if (found < 0)
+        {
+            return null;
+        }
+
+        // Looked up on every question the judge asks: no closure unless the snapshot is new.
+        return _loaded.TryGetValue(keys[found], out var known) ? known.Value : _loaded.GetOrAdd(keys[found], d => new Lazy<FrontLineSnapshot>(() => Load(d))).Value;
     }
 
     private FrontLineSnapshot Load(DateOnly day)

@@ -13,8 +13,8 @@ internal enum CellSide : byte
 /// <summary>
 /// A quadtree of square cells over the km plane, built once for one line (and the area it bounds), in which every cell carries bounds
 /// [lo, hi] on the distance <see cref="LineIndex.DistanceKm"/> would measure for any point in it, and whether the whole cell is inside or
-/// outside the area. Cells are split until their bounds are tight for their distance (2 km cells near the line, coarser far from it) or
-/// the area's edge no longer crosses them; a point is looked up by walking at most <see cref="MaxDepth"/> levels, no allocation.
+/// outside the area. Cells are split until they are small for their distance from the line (2 km cells near it, about 8 % of the
+/// distance farther out) and the area's edge no longer crosses them; a point is looked up by walking at most <see cref="MaxDepth"/> levels, no allocation.
 /// </summary>
 /// <remarks>
 /// The bounds: the planar distance from the cell's centre to the line, dc, is measured; every point of the cell is within its half-diagonal
@@ -129,7 +129,9 @@ internal sealed class LineGrid
         }
 
         _side[cell] = side;
-        var loose = high - low > Math.Max(3.0, 0.1 * low);
+        // Splitting narrows the part of the bounds that comes from the cell's size, not the part that comes from the plane's scale error:
+        // split while the cell is large for its distance from the line (2 km cells near it, ~8 % of the distance farther out).
+        var loose = 2 * halfDiagonal > Math.Max(3.0, 0.08 * planar);
         if (depth >= MaxDepth || (!loose && side != CellSide.Mixed))
         {
             return;

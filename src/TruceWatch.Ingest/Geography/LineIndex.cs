@@ -21,6 +21,8 @@ internal sealed class LineIndex
 
     private const int MemoLimit = 250_000;
 
+    private int _memoCount;
+
     private readonly IndexedFacetDistance _distance;
     private readonly IndexedFacetDistance? _areaEdge;
     private readonly IPreparedGeometry? _area;
@@ -63,8 +65,15 @@ internal sealed class LineIndex
     /// <summary>How many questions were answered by measuring (for tests: the grid settles most of the rest).</summary>
     public long Measured => Interlocked.Read(ref _measured);
 
+    /// <summary>How many cells the grid holds (0 before it is built).</summary>
+    public int GridCells => _grid.IsValueCreated ? _grid.Value.Cells : 0;
+
     /// <summary>Forgets the distances measured so far.</summary>
-    public void Forget() => _memo.Clear();
+    public void Forget()
+    {
+        _memo.Clear();
+        Interlocked.Exchange(ref _memoCount, 0);
+    }
 
     /// <summary>Builds the grid now rather than after <c>prepareAfter</c> questions.</summary>
     public void Prepare() => _ = _grid.Value;
@@ -81,9 +90,12 @@ internal sealed class LineIndex
         var nearest = _distance.NearestPoints(KmPlane.ToPlane(point, _factory))[0];
         var (lat, lon) = KmPlane.FromPlane(nearest);
         var km = KmPlane.Haversine(point.Lat, point.Lon, lat, lon);
-        if (_memo.Count >= MemoLimit)
+
+        // ConcurrentDictionary.Count takes every lock of the table; an approximate count of our own is enough to bound it.
+        if (Interlocked.Increment(ref _memoCount) > MemoLimit)
         {
             _memo.Clear();
+            Interlocked.Exchange(ref _memoCount, 0);
         }
 
         _memo[key] = km;
@@ -99,8 +111,7 @@ internal sealed class LineIndex
     {
         if (Grid() is { } grid)
         {
-            var c = KmPlane.ToPlane(point.Lon, point.Lat);
-            var cell = grid.Find(c.X, c.Y);
+            var cell = grid.Find(KmPlane.X(point.Lon), KmPlane.Y(point.Lat));
             if (cell >= 0)
             {
                 // The cell bounds the measured distance d of every point in it: lo ≤ d ≤ hi. Rounding is monotonic, so a comparison that
@@ -136,13 +147,12 @@ internal sealed class LineIndex
             return false;
         }
 
-        var c = KmPlane.ToPlane(point.Lon, point.Lat);
-        if (Grid() is { } grid && grid.Find(c.X, c.Y) is var cell and >= 0 && grid.Side(cell) is var side and not CellSide.Mixed)
+        if (Grid() is { } grid && grid.Find(KmPlane.X(point.Lon), KmPlane.Y(point.Lat)) is var cell and >= 0 && grid.Side(cell) is var side and not CellSide.Mixed)
         {
             return side == CellSide.Inside;
         }
 
-        return _area.Covers(_factory.CreatePoint(c));
+        return _area.Covers(KmPlane.ToPlane(point, _factory));
     }
 
     /// <summary>

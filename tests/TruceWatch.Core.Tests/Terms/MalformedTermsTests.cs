@@ -109,7 +109,7 @@ public sealed class MalformedTermsTests
         var text = new StringBuilder(Header).Append("\nclauses:\n");
         for (var level = 0; level < 200; level++)
         {
-            text.Append(new string(' ', 2 * (level + 1))).Append("k").Append(level).Append(":\n");
+            text.Append(new string(' ', 2 * (level + 1))).Append('k').Append(level).Append(":\n");
         }
 
         var error = SingleError(Parse(text.ToString()));
