@@ -16,7 +16,10 @@ public static class TermsLimits
     /// <summary>The deepest nesting of lists and mappings read.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Adds an error at its place and returns <c>true</c> when <paramref name="yaml"/> is too long or too deeply nested to read.</summary>
+    /// <summary>
+    /// Adds an error at its place and returns <c>true</c> when <paramref name="yaml"/> is too long or too deeply nested to read, or holds a
+    /// control character YAML does not allow.
+    /// </summary>
     internal static bool Check(string yaml, TermsDiagnostics errors)
     {
         if (yaml.Length > MaxCharacters)
@@ -25,6 +28,18 @@ public static class TermsLimits
             errors.List.Add(new TermsDiagnostic(Severity.Error, line, column,
                 $"the terms are {yaml.Length:N0} characters long; at most {MaxCharacters:N0} are read (this is where the limit falls)"));
             return true;
+        }
+
+        // YAML allows no control characters but tab and line breaks; YamlDotNet does not always say so with a position (a NUL in a
+        // comment makes it throw an ArgumentException from deep inside), so they are found here first.
+        for (var i = 0; i < yaml.Length; i++)
+        {
+            if (yaml[i] is (< ' ' and not ('\t' or '\n' or '\r')) or '\u007F')
+            {
+                var (line, column) = Position(yaml, i);
+                errors.List.Add(new TermsDiagnostic(Severity.Error, line, column, $"YAML syntax: control character U+{(int)yaml[i]:X4} is not allowed in YAML"));
+                return true;
+            }
         }
 
         try

@@ -44,7 +44,7 @@ public static class TermsParser
             errors.Add(ex.Start, $"YAML syntax: {Clean(ex.Message)}");
             return new TermsResult(null, errors.List);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner throws this, without a position, for some malformed input (e.g. an unclosed [ list followed by more
             // keys); the problem is found by the end of the text, so that is the position reported.

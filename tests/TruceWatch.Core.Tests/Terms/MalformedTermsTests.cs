@@ -115,7 +115,21 @@ public sealed class MalformedTermsTests
         var error = SingleError(Parse(text.ToString()));
 
         error.Message.ShouldContain("nested more than");
-        error.Line.ShouldBe(5 + TermsLimits.MaxDepth - 1);
+        // "clauses:" is a key of the top mapping (level 1) on line 5; the mapping under it (level 2) starts on line 6 and each deeper one
+        // a line later, so level MaxDepth + 1, the first too deep, starts on line 5 + MaxDepth.
+        error.Line.ShouldBe(5 + TermsLimits.MaxDepth);
+    }
+
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("\u0007")]
+    [InlineData("\u007F")]
+    public void A_control_character_is_an_error_at_its_place_not_a_crash(string character)
+    {
+        var error = SingleError(Parse("# a comment" + character + "\n" + Header));
+
+        error.Message.ShouldContain("control character");
+        (error.Line, error.Column).ShouldBe((1, 12));
     }
 
     [Fact]

@@ -67,11 +67,11 @@ public sealed class SeaTermsTests
     public static TheoryData<string, int, int, string> Warnings() => new()
     {
         // An unknown sea name: a warning at the name, with the nearest known one.
-        { Clause("{ sea: [black-sae] }"), 9, 20, "sea 'black-sae' is not one the map draws, so it can never be shown to hold there (unknown at best); did you mean black-sea? known seas: black-sea, sea-of-azov" },
-        { Clause("{ sea: [caspian] }"), 9, 20, "sea 'caspian' is not one the map draws" },
+        { Clause("{ sea: [black-sae] }"), 8, 20, "sea 'black-sae' is not one the map draws, so it can never be shown to hold there (unknown at best); did you mean black-sea? known seas: black-sea, sea-of-azov" },
+        { Clause("{ sea: [caspian] }"), 8, 20, "sea 'caspian' is not one the map draws" },
         // An undefined corridor: a warning at the name, with the nearest defined one, or how to define it.
-        { Corridor + "\n" + Clause("{ corridor: [western-coridor] }"), 13, 25, "corridor 'western-coridor' is not defined under corridors, so it can never be shown to hold (unknown at best); did you mean western-corridor? defined: western-corridor" },
-        { Clause("{ corridor: [grain-corridor] }"), 9, 25, "define it: corridors: [{ name: grain-corridor, polygon: [[lon, lat], …] }]" },
+        { Corridor + "\n" + Clause("{ corridor: [western-coridor] }"), 12, 25, "corridor 'western-coridor' is not defined under corridors, so it can never be shown to hold (unknown at best); did you mean western-corridor? defined: western-corridor" },
+        { Clause("{ corridor: [grain-corridor] }"), 8, 25, "define it: corridors: [{ name: grain-corridor, polygon: [[lon, lat], …] }]" },
     };
 
     [Theory]
@@ -95,19 +95,19 @@ public sealed class SeaTermsTests
         var warning = result.Diagnostics.ShouldHaveSingleItem();
         warning.Severity.ShouldBe(Severity.Warning);
         warning.Message.ShouldContain("corridor 'western-corridor' is defined but no where names it");
-        (warning.Line, warning.Column).ShouldBe((6, 13));
+        (warning.Line, warning.Column).ShouldBe((6, 11));
     }
 
     public static TheoryData<string, int, int, string> Errors() => new()
     {
         { "corridors:\n  - { name: Grain Corridor, polygon: [[30, 46], [31, 46], [31, 45]] }", 6, 13, "corridor name 'Grain Corridor' must be lower-case words joined by dashes" },
-        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46]] }", 6, 24, "polygon needs at least three distinct points" },
-        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [46.5, 200]] }", 6, 44, "longitude runs −180…180, latitude −90…90 (are the two swapped? GeoJSON order is longitude first)" },
-        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [31, east]] }", 6, 44, "each polygon point must be a [lon, lat] pair of numbers" },
+        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46]] }", 6, 25, "polygon needs at least three distinct points" },
+        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [46.5, 100]] }", 6, 46, "longitude runs −180…180, latitude −90…90 (are the two swapped? GeoJSON order is longitude first)" },
+        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [31, east]] }", 6, 46, "each polygon point must be a [lon, lat] pair of numbers" },
         { "corridors:\n  - { name: c }", 6, 5, "corridor needs a polygon" },
         { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [31, 45]] }\n  - { name: c, polygon: [[30, 46], [31, 46], [31, 45]] }", 7, 13, "corridor name 'c' is used twice" },
         { "corridors:\n  - { name: black-sea, polygon: [[30, 46], [31, 46], [31, 45]] }", 6, 13, "(it is the name of a sea)" },
-        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [31, 45]], width: 3 }", 6, 52, "unknown key 'width' in corridor" },
+        { "corridors:\n  - { name: c, polygon: [[30, 46], [31, 46], [31, 45]], width: 3 }", 6, 57, "unknown key 'width' in corridor" },
     };
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class SeaTermsTests
         var incident = Some.Incident().By("RU").At("2025-04-01T03:00+03:00").Air().Hitting("civilian.transport.vessel");
 
         Judge.Decide(incident, terms).ShouldBe(Verdict.Indeterminate);
-        Judge.Assess(incident, terms).Trace.MissingFacts.ShouldBe(["place"]);
+        Judge.Assess(incident, terms).Trace.MissingFacts.ShouldBe(["location"]);
     }
 
     [Fact]

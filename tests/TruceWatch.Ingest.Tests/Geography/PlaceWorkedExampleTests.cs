@@ -73,7 +73,7 @@ public sealed partial class PlaceWorkedExampleTests
         Judge.Decide(incident, terms, Map).ToText().ShouldBe(verdict);
         if (assessment.Verdict == Verdict.Indeterminate)
         {
-            assessment.Trace.MissingFacts.ShouldBe(["place"]);
+            assessment.Trace.MissingFacts.ShouldBe(["location"]);
         }
     }
 
