@@ -169,6 +169,9 @@ public sealed class MapGeography : IGeography
         }
     }
 
+    /// <summary>How many questions the front lines and the border answered by measuring rather than from their grids.</summary>
+    internal long Measured => (_border.IsValueCreated ? _border.Value.Measured : 0) + _frontLines.Loaded.Sum(s => s.Front.Measured);
+
     /// <summary>Forgets every distance measured (for benchmarks of points never seen).</summary>
     internal void ForgetMeasurements()
     {
