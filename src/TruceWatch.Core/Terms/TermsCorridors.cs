@@ -109,7 +109,43 @@ internal static class TermsCorridors
             return Error(errors, node, "polygon needs at least three distinct points");
         }
 
+        if (ok && Crossing(ring) is var (a, b) && a >= 0)
+        {
+            errors.Warn(seq.Children[a].Start, $"the polygon's edge from point {a + 1} crosses its edge from point {b + 1}: the outline is not a simple ring, " +
+                "and the map reads it as the area it encloses, which may not be what was meant; list the points in order around the area");
+        }
+
         return ok ? ring : null;
+    }
+
+    /// <summary>The first two edges (by their first point's index) that cross each other, or (−1, −1) when the ring is simple.</summary>
+    private static (int, int) Crossing(List<GeoPoint> ring)
+    {
+        var n = ring.Count;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 2; j < n; j++)
+            {
+                if (i == 0 && j == n - 1)
+                {
+                    continue; // the closing edge shares its point with the first
+                }
+
+                if (Cross(ring[i], ring[(i + 1) % n], ring[j], ring[(j + 1) % n]))
+                {
+                    return (i, j);
+                }
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool Cross(GeoPoint p1, GeoPoint p2, GeoPoint q1, GeoPoint q2)
+    {
+        static double Side(GeoPoint a, GeoPoint b, GeoPoint c) => ((b.Lon - a.Lon) * (c.Lat - a.Lat)) - ((b.Lat - a.Lat) * (c.Lon - a.Lon));
+        double d1 = Side(q1, q2, p1), d2 = Side(q1, q2, p2), d3 = Side(p1, p2, q1), d4 = Side(p1, p2, q2);
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
     }
 
     private static List<GeoPoint>? Error(TermsDiagnostics errors, YamlNode at, string message)

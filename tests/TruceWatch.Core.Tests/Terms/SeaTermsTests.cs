@@ -88,6 +88,23 @@ public sealed class SeaTermsTests
     }
 
     [Fact]
+    public void A_corridor_whose_edges_cross_is_a_warning_at_the_first_crossing_edge()
+    {
+        // A bow tie: the edge from (30, 46) to (31, 45) crosses the one from (31, 46) to (30, 45).
+        var result = Parse("""
+            corridors:
+              - name: bow-tie
+                polygon: [[30, 46], [31, 45], [31, 46], [30, 45]]
+            """ + "\n" + Clause("{ corridor: [bow-tie] }"));
+
+        result.Agreement.ShouldNotBeNull();
+        var warning = result.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(Severity.Warning);
+        warning.Message.ShouldContain("the polygon's edge from point 1 crosses its edge from point 3");
+        (warning.Line, warning.Column).ShouldBe((7, 15));
+    }
+
+    [Fact]
     public void A_corridor_no_where_names_is_a_warning_at_its_name()
     {
         var result = Parse(Corridor + "\n" + Clause("{ sea: [black-sea] }"));
