@@ -29,6 +29,8 @@ public sealed class MapGeography : IGeography
     private readonly Lazy<IReadOnlyDictionary<string, Geometry>> _seas;
     private readonly ConcurrentDictionary<string, Lazy<LineIndex>> _seaZones = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<Corridor, LineIndex> _corridors = [];
+    private readonly ConditionalWeakTable<IReadOnlyList<string>, SeaZone> _zonesByRule = [];
+    private readonly ConditionalWeakTable<IReadOnlyList<string>, SeaZone>.CreateValueCallback _findZone;
     private readonly Envelope _extent;
     private readonly int _prepareAfter;
 
@@ -43,6 +45,7 @@ public sealed class MapGeography : IGeography
 
         _regions.Build();
         _prepareAfter = prepareAfter;
+        _findZone = FindZone;
 
         // Where the judge's points are expected: Ukraine, the Russian border regions and the seas, with a margin. Points outside are
         // measured, never guessed.
@@ -113,25 +116,38 @@ public sealed class MapGeography : IGeography
 
     public Tri InSea(GeoPoint point, double radiusKm, IReadOnlyList<string> seas)
     {
-        var known = seas.Where(_seas.Value.ContainsKey).Order(StringComparer.Ordinal).Distinct().ToList();
-        if (known.Count == 0)
+        // A rule's list of seas is the same instance for every incident judged: its zone is found once, not per question.
+        var zone = _zonesByRule.GetValue(seas, _findZone);
+        if (zone.Index is null)
         {
             return Tri.Unknown;
         }
 
-        var key = string.Join(',', known);
-        var zone = _seaZones.GetOrAdd(key, _ => new Lazy<LineIndex>(() =>
+        var inside = zone.Index.Inside(point, radiusKm);
+
+        // A sea the map does not draw might be where the point is: only "inside a sea it draws" is certain.
+        return zone.AllKnown || inside == Tri.True ? inside : Tri.Unknown;
+    }
+
+    /// <summary>The water of the seas named (those the map draws, as one zone), and whether it draws them all.</summary>
+    private SeaZone FindZone(IReadOnlyList<string> seas)
+    {
+        var known = seas.Where(_seas.Value.ContainsKey).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (known.Count == 0)
+        {
+            return new SeaZone(null, false);
+        }
+
+        var index = _seaZones.GetOrAdd(string.Join(',', known), _ => new Lazy<LineIndex>(() =>
         {
             // Together, neighbouring seas are one water: the limit between them (the Kerch Strait) is no edge of the zone.
             var water = known.Count == 1 ? _seas.Value[known[0]] : _factory.BuildGeometry(known.Select(k => _seas.Value[k])).Union();
             return new LineIndex(water.Boundary, water, _extent, _factory, _prepareAfter, lineIsBoundary: true);
         })).Value;
-
-        var inside = zone.Inside(point, radiusKm);
-
-        // A sea the map does not draw might be where the point is: only "inside a sea it draws" is certain.
-        return known.Count == seas.Count || inside == Tri.True ? inside : Tri.Unknown;
+        return new SeaZone(index, seas.All(_seas.Value.ContainsKey));
     }
+
+    private sealed record SeaZone(LineIndex? Index, bool AllKnown);
 
     public Tri InCorridor(GeoPoint point, double radiusKm, Corridor corridor)
     {
