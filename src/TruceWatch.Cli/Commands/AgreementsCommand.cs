@@ -226,7 +226,7 @@ internal static class AgreementsCommand
                 continue;
             }
 
-            var result = AgreementLibrary.Parse(File.ReadAllText(file));
+            var result = AgreementLibrary.ParseFile(file);
             foreach (var d in result.Diagnostics)
             {
                 Console.WriteLine($"{file}:{d}");

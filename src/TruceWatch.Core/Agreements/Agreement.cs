@@ -47,6 +47,9 @@ public sealed record Agreement
 
     public IReadOnlyList<Obligation> Obligations { get; init; } = [];
 
+    /// <summary>The areas the terms draw (terms key <c>corridors</c>), which <c>where</c> conditions refer to by name.</summary>
+    public IReadOnlyList<Geography.Corridor> Corridors { get; init; } = [];
+
     public Reciprocity Reciprocity { get; init; } = Reciprocity.Mutual;
 
     /// <summary>For <see cref="Reciprocity.Conditional"/>: when one side's violations suspend the other's duties.</summary>

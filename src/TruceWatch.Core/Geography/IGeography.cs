@@ -27,4 +27,25 @@ public interface IGeography
 
     /// <summary>The area of occupied territory (km²) in the snapshot in force on <paramref name="day"/>; <c>null</c> before the first.</summary>
     double? OccupiedAreaKm2(DateOnly day);
+
+    /// <summary>
+    /// Whether a point known to within <paramref name="radiusKm"/> lies farther than <paramref name="km"/> from the line: true when
+    /// its distance less the radius is more than <paramref name="km"/>, false when its distance plus the radius is at most
+    /// <paramref name="km"/>, unknown between the two or when the distance is (<see cref="DistanceKm"/> is <c>null</c>). A map may answer
+    /// from a prepared index without measuring, but always as the measured distance would.
+    /// </summary>
+    Tri Beyond(GeoPoint point, DistanceFrom from, DateOnly day, double km, double radiusKm) =>
+        DistanceKm(point, from, day) is not { } distance ? Tri.Unknown
+        : distance - radiusKm > km ? Tri.True
+        : distance + radiusKm <= km ? Tri.False
+        : Tri.Unknown;
+
+    /// <summary>
+    /// Whether a point known to within <paramref name="radiusKm"/> lies in one of the named seas (<see cref="Seas"/>): unknown when the
+    /// coast (or a limit between seas) is within the radius, or when the map does not draw a sea named.
+    /// </summary>
+    Tri InSea(GeoPoint point, double radiusKm, IReadOnlyList<string> seas) => Tri.Unknown;
+
+    /// <summary>Whether a point known to within <paramref name="radiusKm"/> lies in the corridor: unknown when its edge is within the radius.</summary>
+    Tri InCorridor(GeoPoint point, double radiusKm, Corridor corridor) => Tri.Unknown;
 }

@@ -22,7 +22,6 @@ internal static class PlaceJudge
 
     public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map)
     {
-        var front = new FrontDistance();
         var value = Tri.True;
         if (rule.Countries is { } countries)
         {
@@ -36,12 +35,22 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond && value != Tri.False)
         {
-            value = Kleene.And(value, Beyond(incident, beyond, map, ref front, out _));
+            value = Kleene.And(value, Beyond(incident, beyond, map));
         }
 
         if (rule.Occupied != OccupiedRule.Include && value != Tri.False)
         {
-            value = Kleene.And(value, Occupation(incident, rule.Occupied, map, ref front, out _));
+            value = Kleene.And(value, Occupation(incident, rule.Occupied, map));
+        }
+
+        if (rule.Seas is { } seas && value != Tri.False)
+        {
+            value = Kleene.And(value, Sea(incident, seas, map));
+        }
+
+        if (rule.Corridors is { } corridors && value != Tri.False)
+        {
+            value = Kleene.And(value, InCorridors(incident, corridors, map));
         }
 
         return value;
@@ -49,7 +58,6 @@ internal static class PlaceJudge
 
     public static Tri Trace(Incident incident, PlaceRule rule, IGeography? map, List<ConditionTrace> into)
     {
-        var front = new FrontDistance();
         var value = Tri.True;
         var where = Describe(incident.Place);
         if (rule.Countries is { } countries)
@@ -68,21 +76,48 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond)
         {
-            var v = Beyond(incident, beyond, map, ref front, out var measured);
+            var v = Beyond(incident, beyond, map);
+            string? measured = null;
+            if (map is not null && incident.Place.Point is { } point && Uncertainty(incident.Place) is not null && Day(incident) is { } day
+                && map.DistanceKm(point, beyond.From, day) is { } km)
+            {
+                measured = string.Create(CultureInfo.InvariantCulture,
+                    $"{where}: {km:0.#} km from the {(beyond.From == DistanceFrom.Border ? "state border" : $"front line of {day:yyyy-MM-dd}")}");
+            }
+
             into.Add(new ConditionTrace("where.beyond_km", v, beyond.ToString(), "place", measured ?? where));
             value = Kleene.And(value, v);
         }
 
         if (rule.Occupied != OccupiedRule.Include)
         {
-            var v = Occupation(incident, rule.Occupied, map, ref front, out var found);
-            if (found is null && map is not null && incident.Place.Point is not null && Day(incident) is { } day)
+            var v = Occupation(incident, rule.Occupied, map);
+            string? found = null;
+            if (map is not null && incident.Place.Point is not null && Day(incident) is { } day)
             {
                 var state = rule.Occupied == OccupiedRule.Exclude ? Kleene.Not(v) : v;
-                found = $"{Describe(incident.Place)}: {(state switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
+                found = $"{where}: {(state switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
             }
 
             into.Add(new ConditionTrace("where.occupied", v, rule.Occupied == OccupiedRule.Exclude ? "not in occupied territory" : "in occupied territory", "place", found ?? where));
+            value = Kleene.And(value, v);
+        }
+
+        if (rule.Seas is { } seas)
+        {
+            var v = Sea(incident, seas, map);
+            var found = incident.Place.Point is null || map is null ? where
+                : $"{where}: {(v switch { Tri.True => "at sea", Tri.False => "not in these seas", _ => "on the coast, or too imprecise to tell" })}";
+            into.Add(new ConditionTrace("where.sea", v, $"in [{string.Join(", ", seas)}]", "place", found));
+            value = Kleene.And(value, v);
+        }
+
+        if (rule.Corridors is { } corridors)
+        {
+            var v = InCorridors(incident, corridors, map);
+            var found = incident.Place.Point is null || map is null ? where
+                : $"{where}: {(v switch { Tri.True => "inside", Tri.False => "outside", _ => "on the edge, or too imprecise to tell" })}";
+            into.Add(new ConditionTrace("where.corridor", v, $"in [{string.Join(", ", corridors)}]", "place", found));
             value = Kleene.And(value, v);
         }
 
@@ -101,41 +136,48 @@ internal static class PlaceJudge
         return region is null ? Tri.Unknown : regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? Tri.True : Tri.False;
     }
 
-    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map, ref FrontDistance front, out string? measured)
+    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map) =>
+        map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day
+            ? Tri.Unknown
+            : map.Beyond(point, rule.From, day, rule.Km, radius);
+
+    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map)
     {
-        measured = null;
-        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
-        {
-            return Tri.Unknown;
-        }
-
-        if ((rule.From == DistanceFrom.FrontLine ? front.Get(map, point, day) : map.DistanceKm(point, rule.From, day)) is not { } km)
-        {
-            return Tri.Unknown;
-        }
-
-        measured = string.Create(CultureInfo.InvariantCulture,
-            $"{Describe(incident.Place)}: {km:0.#} km from the {(rule.From == DistanceFrom.Border ? "state border" : $"front line of {day:yyyy-MM-dd}")}");
-        return km - radius > rule.Km ? Tri.True : km + radius <= rule.Km ? Tri.False : Tri.Unknown;
-    }
-
-    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map, ref FrontDistance front, out string? found)
-    {
-        found = null;
         if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
         {
             return Tri.Unknown;
         }
 
         var occupied = map.Occupied(point, day);
-        if (occupied != Tri.Unknown && front.Get(map, point, day) is { } km && km <= radius)
+
+        // Close enough to the line (not beyond the radius) that the event may have been on either side of it.
+        if (occupied != Tri.Unknown && map.Beyond(point, DistanceFrom.FrontLine, day, radius, 0) == Tri.False)
         {
-            // Close enough to the line that the event may have been on either side of it.
             occupied = Tri.Unknown;
         }
 
-        found = null;
         return rule == OccupiedRule.Exclude ? Kleene.Not(occupied) : occupied;
+    }
+
+    private static Tri Sea(Incident incident, IReadOnlyList<string> seas, IGeography? map) =>
+        map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius
+            ? Tri.Unknown
+            : map.InSea(point, radius, seas);
+
+    private static Tri InCorridors(Incident incident, IReadOnlyList<Corridor> corridors, IGeography? map)
+    {
+        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius)
+        {
+            return Tri.Unknown;
+        }
+
+        var value = Tri.False;
+        foreach (var corridor in corridors)
+        {
+            value = Kleene.Or(value, map.InCorridor(point, radius, corridor));
+        }
+
+        return value;
     }
 
     /// <summary>How far the event may lie from its point, or <c>null</c> when the point stands for a whole region or country.</summary>
@@ -154,22 +196,4 @@ internal static class PlaceJudge
         place.Point is { } p
             ? string.Create(CultureInfo.InvariantCulture, $"{p.Lat:0.####},{p.Lon:0.####} ({place.Precision.ToText()})")
             : place.Name ?? place.Admin1 ?? place.Country ?? "unknown place";
-
-    /// <summary>The distance from the front line, measured once per incident however many conditions ask for it.</summary>
-    private struct FrontDistance
-    {
-        private bool _measured;
-        private double? _km;
-
-        public double? Get(IGeography map, GeoPoint point, DateOnly day)
-        {
-            if (!_measured)
-            {
-                _km = map.DistanceKm(point, DistanceFrom.FrontLine, day);
-                _measured = true;
-            }
-
-            return _km;
-        }
-    }
 }

@@ -15,7 +15,7 @@ public static class Targets
         "energy.oil.refinery", "energy.oil.depot", "energy.oil.pipeline", "energy.oil.terminal",
         "energy.gas.production", "energy.gas.storage", "energy.gas.pipeline", "energy.gas.compressor",
         "civilian.residential", "civilian.medical", "civilian.education",
-        "civilian.transport.rail", "civilian.transport.port", "civilian.transport.bridge",
+        "civilian.transport.rail", "civilian.transport.port", "civilian.transport.bridge", "civilian.transport.vessel",
         "civilian.industry", "civilian.water",
         "military.airbase", "military.depot", "military.command", "military.troops", "military.defence-industry",
         "unknown",

@@ -84,6 +84,19 @@ internal static class TermsLint
         }
     }
 
+    /// <summary>A corridor no <c>where</c> names plays no part in the terms: usually a name misspelt where it was meant to be used.</summary>
+    public static void CheckCorridorsUsed(YamlSequenceNode corridors, TermsDiagnostics diagnostics)
+    {
+        foreach (var item in corridors.Children.OfType<YamlMappingNode>())
+        {
+            if (TermsNodes.Value(item, "name") is YamlScalarNode { Value: { } name } node && diagnostics.Corridors.ContainsKey(name) && !diagnostics.CorridorsUsed.Contains(name))
+            {
+                diagnostics.Warn(node.Start, $"corridor '{name}' is defined but no where names it, so it plays no part in the terms; " +
+                    $"refer to it with where: {{ corridor: [{name}] }} or remove it");
+            }
+        }
+    }
+
     private static YamlDotNet.Core.Mark Position(YamlMappingNode node, string key)
     {
         foreach (var (k, v) in node.Children)

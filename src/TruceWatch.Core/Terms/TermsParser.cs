@@ -15,7 +15,7 @@ namespace TruceWatch.Core.Terms;
 /// </summary>
 public static class TermsParser
 {
-    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "amendments", "source"];
+    private static readonly string[] TopKeys = ["id", "version", "title", "status", "parties", "window", "clauses", "obligations", "reciprocity", "interpretations", "amendments", "source", "corridors"];
     private static readonly string[] ClauseKeys = ["id", "binds", "window", "where", "counts", "prohibits", "except", "note"];
     private static readonly string[] CriteriaKeys = ["domain", "means", "target", "where"];
     private static readonly string[] ObligationKeys = ["id", "kind", "terms", "note", "ref", "by", "zone", "tolerance_km2", "within"];
@@ -29,6 +29,11 @@ public static class TermsParser
     public static TermsResult Parse(string yaml, Func<string, string?>? regions)
     {
         var errors = new TermsDiagnostics();
+        if (TermsLimits.Check(yaml, errors))
+        {
+            return new TermsResult(null, errors.List);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -39,7 +44,7 @@ public static class TermsParser
             errors.Add(ex.Start, $"YAML syntax: {Clean(ex.Message)}");
             return new TermsResult(null, errors.List);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner throws this, without a position, for some malformed input (e.g. an unclosed [ list followed by more
             // keys); the problem is found by the end of the text, so that is the position reported.
@@ -79,6 +84,11 @@ public static class TermsParser
         var status = ParseStatus(root, errors);
         var parties = ParseParties(root, errors);
         var windows = Value(root, "window") is { } windowNode ? TermsWindows.Parse(windowNode, errors) : [];
+        if (Value(root, "corridors") is { } corridorsNode)
+        {
+            errors.Corridors = TermsCorridors.Parse(corridorsNode, errors);
+        }
+
         var clauses = ParseClauses(root, parties, regions, errors);
         var obligations = ParseObligations(root, errors);
         var (reciprocity, suspendAfter) = ParseReciprocity(root, errors);
@@ -87,6 +97,11 @@ public static class TermsParser
         if (Value(root, "clauses") is { } clausesNode)
         {
             TermsLint.CheckClauseWindows(clausesNode, windows, clauses, errors);
+        }
+
+        if (Value(root, "corridors") is YamlSequenceNode definedCorridors)
+        {
+            TermsLint.CheckCorridorsUsed(definedCorridors, errors);
         }
 
         if (errors.HasErrors)
@@ -106,6 +121,7 @@ public static class TermsParser
             Amendments = amendments,
             Clauses = clauses,
             Obligations = obligations,
+            Corridors = [.. errors.Corridors.Values],
             Reciprocity = reciprocity,
             SuspendAfter = suspendAfter,
         };

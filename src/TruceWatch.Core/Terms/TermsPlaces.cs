@@ -10,26 +10,25 @@ namespace TruceWatch.Core.Terms;
 /// <summary>
 /// Reads a <c>where</c> mapping of the terms into a <see cref="PlaceRule"/>: <c>country</c>, <c>admin1</c> (ISO 3166-2 codes, or names a
 /// region resolver knows in English, Ukrainian or Russian), <c>beyond_km: {from: front-line|border, distance: N}</c> and
-/// <c>occupied: include|exclude|only</c>.
+/// <c>occupied: include|exclude|only</c>, <c>sea: [black-sea, sea-of-azov]</c> and <c>corridor: [name]</c> (one of the agreement's
+/// <c>corridors</c>).
 /// </summary>
 internal static partial class TermsPlaces
 {
-    private static readonly string[] Keys = ["country", "admin1", "beyond_km", "occupied", "sea"];
+    private static readonly string[] Keys = ["country", "admin1", "beyond_km", "occupied", "sea", "corridor"];
     private static readonly string[] DistanceKeys = ["from", "distance"];
 
     public static PlaceRule? Parse(YamlNode node, Func<string, string?>? regions, TermsDiagnostics errors)
     {
         if (node is not YamlMappingNode map)
         {
-            errors.Add(node.Start, "where must be a mapping of country, admin1, beyond_km and/or occupied");
+            errors.Add(node.Start, "where must be a mapping of country, admin1, beyond_km, occupied, sea and/or corridor");
             return null;
         }
 
         CheckKeys(map, Keys, "where", errors);
-        if (Value(map, "sea") is { } sea)
-        {
-            errors.Add(sea.Start, "sea zones are not in the bundled map yet; name the coastal admin1 regions, or leave the clause without where");
-        }
+        var seas = Value(map, "sea") is { } seaNode ? SeaNames(seaNode, errors) : null;
+        var corridors = Value(map, "corridor") is { } corridorNode ? CorridorRefs(corridorNode, errors) : null;
 
         var countries = Value(map, "country") is { } countryNode ? Countries(countryNode, errors) : null;
         var admin1 = Value(map, "admin1") is { } admin1Node ? Regions(admin1Node, regions, errors) : null;
@@ -52,12 +51,112 @@ internal static partial class TermsPlaces
                 "so this can never hold; drop country or name regions of it");
         }
 
-        if (countries is null && admin1 is null && beyond is null && occupied == OccupiedRule.Include)
+        if (countries is null && admin1 is null && beyond is null && occupied == OccupiedRule.Include && seas is null && corridors is null)
         {
-            errors.Add(map.Start, "where names no condition (country, admin1, beyond_km or occupied: exclude|only)");
+            errors.Add(map.Start, "where names no condition (country, admin1, beyond_km, occupied: exclude|only, sea or corridor)");
         }
 
-        return new PlaceRule(countries, admin1, beyond, occupied);
+        return new PlaceRule(countries, admin1, beyond, occupied) { Seas = seas, Corridors = corridors };
+    }
+
+    /// <summary>Sea names; one the map does not draw is kept (the map answers unknown for it) and warned about with the nearest name.</summary>
+    private static List<string>? SeaNames(YamlNode node, TermsDiagnostics errors)
+    {
+        if (node is YamlMappingNode)
+        {
+            errors.Add(node.Start, $"sea must name one or more seas (e.g. sea: [black-sea]; known: {string.Join(", ", Seas.Names)})");
+            return null;
+        }
+
+        var list = new List<string>();
+        foreach (var item in Items(node))
+        {
+            var text = Scalar(item)?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(text))
+            {
+                errors.Add(item.Start, $"sea must name one or more seas (known: {string.Join(", ", Seas.Names)})");
+                continue;
+            }
+
+            if (!Seas.IsKnown(text))
+            {
+                errors.Warn(item.Start, $"sea '{text}' is not one the map draws, so it can never be shown to hold there (unknown at best); " +
+                    $"{Suggest(text, Seas.Names)}known seas: {string.Join(", ", Seas.Names)}");
+            }
+
+            if (!list.Contains(text))
+            {
+                list.Add(text);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Corridor names, resolved against the file's <c>corridors</c>; an undefined one is kept without an outline (unknown) and warned about.</summary>
+    private static List<Corridor>? CorridorRefs(YamlNode node, TermsDiagnostics errors)
+    {
+        if (node is YamlMappingNode)
+        {
+            errors.Add(node.Start, "corridor must name one or more of the agreement's corridors (e.g. corridor: [odesa-grain-corridor])");
+            return null;
+        }
+
+        var list = new List<Corridor>();
+        foreach (var item in Items(node))
+        {
+            var name = Scalar(item)?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                errors.Add(item.Start, "corridor must name one or more of the agreement's corridors");
+                continue;
+            }
+
+            errors.CorridorsUsed.Add(name);
+            if (errors.Corridors.TryGetValue(name, out var corridor))
+            {
+                list.Add(corridor);
+                continue;
+            }
+
+            errors.Warn(item.Start, $"corridor '{name}' is not defined under corridors, so it can never be shown to hold (unknown at best); " +
+                (errors.Corridors.Count == 0
+                    ? "define it: corridors: [{ name: " + name + ", polygon: [[lon, lat], …] }]"
+                    : $"{Suggest(name, errors.Corridors.Keys)}defined: {string.Join(", ", errors.Corridors.Keys)}"));
+            list.Add(new Corridor(name, []));
+        }
+
+        return list;
+    }
+
+    /// <summary>"did you mean X? " for the known name nearest <paramref name="word"/>, when one is near enough to be a slip.</summary>
+    private static string Suggest(string word, IEnumerable<string> names)
+    {
+        var best = names.Select(n => (Name: n, Distance: EditDistance(word, n))).OrderBy(x => x.Distance).FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Max(2, best.Name.Length / 3) ? $"did you mean {best.Name}? " : "";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static List<string> Countries(YamlNode node, TermsDiagnostics errors)

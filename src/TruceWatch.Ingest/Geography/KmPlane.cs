@@ -13,7 +13,13 @@ internal static class KmPlane
     private const double KmPerDegreeLat = 110.574;
     private static readonly double KmPerDegreeLon = 111.320 * Math.Cos(48.5 * Math.PI / 180);
 
-    public static Coordinate ToPlane(double lon, double lat) => new(lon * KmPerDegreeLon, lat * KmPerDegreeLat);
+    public static Coordinate ToPlane(double lon, double lat) => new(X(lon), Y(lat));
+
+    /// <summary>The plane's x (km) of a longitude, without allocating a coordinate.</summary>
+    public static double X(double lon) => lon * KmPerDegreeLon;
+
+    /// <summary>The plane's y (km) of a latitude.</summary>
+    public static double Y(double lat) => lat * KmPerDegreeLat;
 
     public static Point ToPlane(GeoPoint p, GeometryFactory factory) => factory.CreatePoint(ToPlane(p.Lon, p.Lat));
 

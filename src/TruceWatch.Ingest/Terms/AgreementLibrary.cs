@@ -44,7 +44,7 @@ public sealed class AgreementLibrary
         var files = System.IO.Directory.EnumerateFiles(directory)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(f => new AgreementFile(f, Parse(File.ReadAllText(f))))
+            .Select(f => new AgreementFile(f, ParseFile(f)))
             .ToList();
         return new AgreementLibrary(directory, files);
     }
@@ -89,7 +89,7 @@ public sealed class AgreementLibrary
     {
         if (File.Exists(fileOrId))
         {
-            return Parse(File.ReadAllText(fileOrId));
+            return ParseFile(fileOrId);
         }
 
         foreach (var file in Files)
@@ -103,6 +103,19 @@ public sealed class AgreementLibrary
         var known = KnownIds;
         return new TermsResult(null, [new TermsDiagnostic(Severity.Error, 1, 1,
             $"'{fileOrId}' is neither a terms file nor the id of a bundled agreement{(known.Length > 0 ? $" (bundled: {known})" : $" (no agreements folder found{(Directory is null ? "" : $" at {Directory}")})")}")]);
+    }
+
+    /// <summary>
+    /// Reads and parses a terms file. One far beyond the parser's limit (<see cref="TermsLimits.MaxCharacters"/>, at up to four bytes a
+    /// character) is refused unread, with one error, so that a huge file is never loaded into memory.
+    /// </summary>
+    public static TermsResult ParseFile(string path)
+    {
+        var bytes = new FileInfo(path).Length;
+        return bytes > 4L * TermsLimits.MaxCharacters
+            ? new TermsResult(null, [new TermsDiagnostic(Severity.Error, 1, 1,
+                $"the file is {bytes:N0} bytes long; terms are read up to {TermsLimits.MaxCharacters:N0} characters")])
+            : Parse(File.ReadAllText(path));
     }
 
     /// <summary>Parses terms with region names (English, Ukrainian, Russian) resolved through the bundled gazetteer.</summary>

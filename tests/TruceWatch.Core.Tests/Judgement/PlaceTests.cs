@@ -104,7 +104,7 @@ public sealed class PlaceTests
             clauses:
               - id: c1
                 binds: all
-                where: { country: [Ukraine], admin1: [Kharkiv], beyond_km: { from: trenches }, occupied: maybe, sea: [black-sea], far: yes }
+                where: { country: [Ukraine], admin1: [Kharkiv], beyond_km: { from: trenches }, occupied: maybe, sea: { black: sea }, far: yes }
                 prohibits: { target: [energy] }
             """);
 
@@ -115,7 +115,7 @@ public sealed class PlaceTests
         messages.ShouldContain(m => m.Contains("beyond_km from 'trenches' is not one of front-line, border", StringComparison.Ordinal));
         messages.ShouldContain(m => m.Contains("beyond_km needs distance", StringComparison.Ordinal));
         messages.ShouldContain(m => m.Contains("occupied 'maybe' is not one of include, exclude, only", StringComparison.Ordinal));
-        messages.ShouldContain(m => m.Contains("sea zones are not in the bundled map yet", StringComparison.Ordinal));
+        messages.ShouldContain(m => m.Contains("sea must name one or more seas", StringComparison.Ordinal));
         messages.ShouldContain(m => m.Contains("unknown key 'far' in where", StringComparison.Ordinal));
         result.Diagnostics.ShouldAllBe(d => d.Line == 8);
     }
