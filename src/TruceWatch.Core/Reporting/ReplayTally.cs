@@ -20,6 +20,7 @@ public sealed class ReplayTally
     private readonly DateTimeOffset? _from;
     private readonly DateTimeOffset? _to;
     private readonly Geography.IGeography? _map;
+    private VerdictMemo? _memo;
 
     /// <summary>
     /// A tally of <paramref name="agreements"/> replayed over [<paramref name="from"/>, <paramref name="to"/>) (see
@@ -57,6 +58,28 @@ public sealed class ReplayTally
         {
             Add(Incident.FromReport(new IncidentId(Incidents + 1), report));
         }
+    }
+
+    /// <summary>
+    /// Counts a report's facts when its time overlaps the replayed period: the same counts as <see cref="Add(Report)"/>, judged through a
+    /// <see cref="VerdictMemo"/> (the judge-only path of <c>replay --reports</c>).
+    /// </summary>
+    public void Add(in ReportFacts facts)
+    {
+        if (!facts.Time.Overlaps(_from, _to))
+        {
+            return;
+        }
+
+        _memo ??= new VerdictMemo(_replayed, _map);
+        var verdicts = _memo.Decide(facts);
+        var counts = CountsOf(facts.Perpetrator);
+        for (var a = 0; a < verdicts.Length; a++)
+        {
+            counts[(a * VerdictCount) + (int)verdicts[a]]++;
+        }
+
+        Incidents++;
     }
 
     /// <summary>Adds another tally of the same agreements and period into this one.</summary>

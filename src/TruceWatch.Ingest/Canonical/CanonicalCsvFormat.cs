@@ -59,7 +59,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         }
     }
 
-    private static Report? Parse(SepReader.Row row, Columns c, List<string> errors, Caches caches)
+    internal static Report? Parse(SepReader.Row row, Columns c, List<string> errors, Caches caches)
     {
         var sourceSpan = Field(row, c.Source);
         if (sourceSpan.IsEmpty)
@@ -297,7 +297,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
 
     private static ReadOnlySpan<char> Field(SepReader.Row row, int index) => index < 0 ? default : row[index].Span.Trim();
 
-    private static ImportItem Reject(long line, string reason, string payload) =>
+    internal static ImportItem Reject(long line, string reason, string payload) =>
         new ImportItem.Rejected(new QuarantinedRow(line, $"line {line}: {reason}", payload));
 
     /// <summary>A record id from the row's content, for sources that give none: the same row always gets the same id.</summary>
@@ -310,7 +310,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
     }
 
     /// <summary>Per-file caches of parsed field values (see <see cref="FieldCache{T}"/>).</summary>
-    private sealed class Caches(WeaponCatalog weapons)
+    internal sealed class Caches(WeaponCatalog weapons)
     {
         public FieldCache<string> Text { get; } = new(s => s);
 
@@ -325,7 +325,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons) : IReportFormat
         public FieldCache<(ImmutableArray<TaxonomyPath> Paths, List<string> Errors)> Targets { get; } = new(ParseTargets);
     }
 
-    private sealed record Columns(
+    internal sealed record Columns(
         int Source, int SourceRecordId, int ReportedAt, int StartTime, int EndTime, int Perpetrator, int Domain, int Means, int Weapon,
         int Launched, int Intercepted, int Hits, int Country, int Admin1, int Place, int Lat, int Lon, int Target, int Killed, int Injured,
         int Description)
