@@ -275,13 +275,32 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons)
             return true;
         }
 
-        // Whole numbers only; the full parser also takes "12.0", and says why it rejects anything else.
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        // Up to nine digits cannot overflow: the common case, without the general parser. Whole numbers only; the full parser also
+        // takes "12.0", and says why it rejects anything else.
+        if (text.Length <= 9)
+        {
+            var value = 0;
+            foreach (var c in text)
+            {
+                var digit = c - '0';
+                if ((uint)digit > 9)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            count = value;
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
             return false;
         }
 
-        count = value;
+        count = parsed;
         return true;
     }
 
