@@ -87,7 +87,7 @@ public sealed class VerdictMemo
         if (time.Earliest is { } e && time.Latest is { } l)
         {
             earliest = Position(e.UtcTicks);
-            latest = Position(l.UtcTicks);
+            latest = l == e ? earliest : Position(l.UtcTicks);
             if (_placeMatters && facts.Place?.Point is not null)
             {
                 // Place rules read the map on the event's day (the front line moves).
@@ -179,8 +179,17 @@ public sealed class VerdictMemo
 
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
-        public override int GetHashCode() => HashCode.Combine(
-            RuntimeHelpers.GetHashCode(_party), RuntimeHelpers.GetHashCode(_means), RuntimeHelpers.GetHashCode(_targets),
-            RuntimeHelpers.GetHashCode(_place), _earliest, _latest, _day, _small);
+        // A plain multiplicative mix: the parts are already well spread (identity hashes, small ints), so HashCode's avalanche is not needed.
+        public override int GetHashCode()
+        {
+            var h = RuntimeHelpers.GetHashCode(_party);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_means);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_targets);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_place);
+            h = (h * -1521134295) + _earliest;
+            h = (h * -1521134295) + _latest;
+            h = (h * -1521134295) + _day;
+            return (h * -1521134295) + _small;
+        }
     }
 }
