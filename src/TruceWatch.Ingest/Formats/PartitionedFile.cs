@@ -100,8 +100,27 @@ public static class PartitionedFile
         var span = buffer.AsSpan(0, read);
         while (true)
         {
-            for (var i = (int)(position - chunkStart); i < span.Length; i++)
+            var i = (int)(position - chunkStart);
+            while (i < span.Length)
             {
+                // Short of where the next cut may fall only the counts matter: count quotes and newlines a vector at a time.
+                var cutFrom = target - 1 - chunkStart;
+                if (i < cutFrom)
+                {
+                    var end = (int)Math.Min(span.Length, cutFrom);
+                    ReadOnlySpan<byte> block = span[i..end];
+                    quotes += block.Count((byte)'"');
+                    var newlines = block.Count((byte)'\n');
+                    if (chunkStart + i < headerLength && headerLength <= chunkStart + end)
+                    {
+                        newlines--; // the header's own
+                    }
+
+                    lines += newlines;
+                    i = end;
+                    continue;
+                }
+
                 var b = span[i];
                 if (b == (byte)'"')
                 {
@@ -130,6 +149,8 @@ public static class PartitionedFile
                         target = length * next / parts;
                     }
                 }
+
+                i++;
             }
 
             chunkStart += span.Length;
