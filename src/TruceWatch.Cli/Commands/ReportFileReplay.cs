@@ -69,7 +69,7 @@ internal static class ReportFileReplay
         /// <summary>Data lines of the file before this part, so rejected rows are named by the whole file's line.</summary>
         public long LinesBefore { get; set; }
 
-        public ReplayTally Tally { get; } = new(terms, period.From, period.To, Ingest.Geography.MapGeography.Bundled);
+        public ReplayTally Tally { get; } = new(terms, period.From, period.To, LazyGeography.Bundled);
 
         public List<QuarantinedRow> Rejected { get; } = [];
 
