@@ -37,7 +37,7 @@ public sealed class BenchCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Bench_run_on_100k_reports_gives_duckdb_the_same_counts_as_trucewatch()
+    public async Task Bench_run_on_100k_reports_gives_duckdb_and_the_full_reader_the_same_counts_as_the_judge_only_path()
     {
         await Trucewatch.RunAsync(_dir, "bench", "generate", "--reports", "100000", "--seed", "11", "--out", "w.csv");
 
@@ -45,6 +45,7 @@ public sealed class BenchCliTests : IDisposable
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.Stdout.ShouldContain("check: duckdb equals trucewatch on the known-facts subset");
+        run.Stdout.ShouldContain("check: the judge-only reader equals the full reader with Decide per report on every report (100,000 reports");
         run.Stdout.ShouldContain("100,000 accepted, 0 rejected");
     }
 

@@ -18,7 +18,9 @@ public static class KnownFacts
     /// <summary>Target leaves other than <c>unknown</c>.</summary>
     public static IReadOnlyList<string> TargetLeaves { get; } = [.. Targets.Vocabulary.All.Where(t => t != Targets.Unknown.Value)];
 
-    public static bool Holds(Report report)
+    public static bool Holds(Report report) => Holds(ReportFacts.Of(report));
+
+    public static bool Holds(in ReportFacts report)
     {
         if (report.Perpetrator is null || report.Means is null || report.MeansInferred || report.Domain is null || report.Targets.IsDefaultOrEmpty)
         {

@@ -2,7 +2,9 @@ using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Parties;
+using TruceWatch.Core.Reporting;
 using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Canonical;
 
 namespace TruceWatch.Bench.Pipeline;
 
@@ -11,7 +13,7 @@ namespace TruceWatch.Bench.Pipeline;
 /// scorecard (agreement × party × verdict) and the daily series (agreement × day × party × verdict), once over all reports and once over
 /// the <see cref="KnownFacts"/> subset that the SQL engines can check. Flat arrays indexed by slot; one instance per part, merged at the end.
 /// </summary>
-public sealed class Scorecard
+public sealed class Scorecard : IFactsSink
 {
     private static readonly int VerdictCount = Enum.GetValues<Verdict>().Length;
     private readonly IReadOnlyList<Agreement> _agreements;
@@ -19,6 +21,7 @@ public sealed class Scorecard
 
     // Key: (day number << 8 | party slot << 1 | subset); value: agreement × verdict counts. Reports with unknown time use day -1.
     private readonly Dictionary<long, long[]> _cells = [];
+    private VerdictMemo? _memo;
 
     public Scorecard(IReadOnlyList<Agreement> agreements) => _agreements = agreements;
 
@@ -39,6 +42,35 @@ public sealed class Scorecard
             Rejected++;
         }
     }
+
+    /// <summary>Counts a report's facts (the judge-only path): the same counts as <see cref="Add(Report)"/>, judged through a <see cref="VerdictMemo"/>.</summary>
+    public void Add(in ReportFacts facts)
+    {
+        Reports++;
+        var day = facts.Time.Start is { } start ? DateOnly.FromDateTime(start.DateTime).DayNumber : -1;
+        var slot = Slot(facts.Perpetrator);
+        var all = Cell(((long)day << 8) | ((long)slot << 1));
+        long[]? known = null;
+        if (KnownFacts.Holds(facts))
+        {
+            KnownFactsReports++;
+            known = Cell(((long)day << 8) | ((long)slot << 1) | 1);
+        }
+
+        _memo ??= new VerdictMemo(_agreements, null);
+        var verdicts = _memo.Decide(facts);
+        for (var a = 0; a < verdicts.Length; a++)
+        {
+            var index = (a * VerdictCount) + (int)verdicts[a];
+            all[index]++;
+            if (known is not null)
+            {
+                known[index]++;
+            }
+        }
+    }
+
+    public void Reject(QuarantinedRow row) => Rejected++;
 
     public void Add(Report report) => Add(Incident.FromReport(new IncidentId(Reports + 1), report), KnownFacts.Holds(report));
 

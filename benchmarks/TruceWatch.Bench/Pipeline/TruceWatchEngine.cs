@@ -10,16 +10,19 @@ using TruceWatch.Storage;
 namespace TruceWatch.Bench.Pipeline;
 
 /// <summary>
-/// TruceWatch's stages on the file: parse + normalize alone; the streaming end to end (parse → judge every agreement → scorecard and
-/// daily series) on every core and on one; optionally the in-memory split (load, then judge + aggregate) and an import into a store.
-/// The streaming path is the one <c>trucewatch replay --reports</c> runs (<see cref="PartitionedFile"/>).
+/// TruceWatch's stages on the file: parse + normalize alone (the full reader an import uses) and the judge-only read alone; the streaming
+/// end to end (judge-only read → judge every agreement through a <see cref="Core.Reporting.VerdictMemo"/> → scorecard and daily series)
+/// on every core and on one, and the same with the full reader and <see cref="Core.Judgement.Judge.Decide"/> per report, whose counts
+/// must equal it; optionally the in-memory split (load, then judge + aggregate) and an import into a store. The streaming path is the
+/// one <c>trucewatch replay --reports</c> runs (<see cref="PartitionedFile"/>, <see cref="CanonicalFactsReader"/>).
 /// </summary>
 public static class TruceWatchEngine
 {
-    public static async Task<(List<StageResult> Stages, Scorecard Scorecard)> RunAsync(
+    public static async Task<(List<StageResult> Stages, Scorecard Scorecard, Scorecard FullReader)> RunAsync(
         string file, IReadOnlyList<Agreement> agreements, bool streamingOnly, string store, TimeProvider time, CancellationToken cancellationToken)
     {
         var format = new CanonicalCsvFormat(WeaponCatalog.Bundled);
+        var lean = new CanonicalFactsReader(WeaponCatalog.Bundled);
         var cores = Environment.ProcessorCount;
         var stages = new List<StageResult>();
 
@@ -35,6 +38,11 @@ public static class TruceWatchEngine
             }
         }
 
+        using (var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) }))
+        {
+            lean.Read(head, new Scorecard(agreements), cancellationToken);
+        }
+
         var (parse, _) = await Meter.RunAsync("trucewatch", $"parse + normalize ({cores} parts)", () =>
         {
             var parts = PartitionedFile.Fold(file, format, cores, () => new long[1], static (n, item) => n[0] += item is ImportItem.Accepted ? 1 : 0, cancellationToken);
@@ -42,11 +50,21 @@ public static class TruceWatchEngine
         }).ConfigureAwait(false);
         stages.Add(parse);
 
-        var (e2e, scorecard) = await Meter.RunAsync("trucewatch", $"end to end, streaming ({cores} parts)", () => Task.FromResult(EndToEnd(file, format, agreements, cores, cancellationToken))).ConfigureAwait(false);
+        var (leanRead, _) = await Meter.RunAsync("trucewatch", $"judge-only read ({cores} parts)", () =>
+        {
+            var parts = PartitionedFile.ForEachPart(file, cores, () => new Tally(), (tally, reader, _) => lean.Read(reader, tally, cancellationToken), cancellationToken);
+            return Task.FromResult((0, parts.Sum(p => p.Accepted)));
+        }).ConfigureAwait(false);
+        stages.Add(leanRead);
+
+        var (e2e, scorecard) = await Meter.RunAsync("trucewatch", $"end to end, streaming ({cores} parts)", () => Task.FromResult(EndToEnd(file, lean, agreements, cores, cancellationToken))).ConfigureAwait(false);
         stages.Add(e2e);
 
-        var (single, _) = await Meter.RunAsync("trucewatch", "end to end, streaming (1 part)", () => Task.FromResult(EndToEnd(file, format, agreements, 1, cancellationToken))).ConfigureAwait(false);
+        var (single, _) = await Meter.RunAsync("trucewatch", "end to end, streaming (1 part)", () => Task.FromResult(EndToEnd(file, lean, agreements, 1, cancellationToken))).ConfigureAwait(false);
         stages.Add(single);
+
+        var (fullE2e, fullCard) = await Meter.RunAsync("trucewatch", $"end to end, full reader, Decide per report ({cores} parts)", () => Task.FromResult(EndToEnd(file, format, agreements, cores, cancellationToken))).ConfigureAwait(false);
+        stages.Add(fullE2e);
 
         if (!streamingOnly)
         {
@@ -83,7 +101,18 @@ public static class TruceWatchEngine
             stages.Add(await ImportAsync(file, format, store, time, cancellationToken).ConfigureAwait(false));
         }
 
-        return (stages, scorecard);
+        return (stages, scorecard, fullCard);
+    }
+
+    private static (Scorecard, long) EndToEnd(string file, CanonicalFactsReader lean, IReadOnlyList<Agreement> agreements, int parts, CancellationToken cancellationToken)
+    {
+        var cards = PartitionedFile.ForEachPart(file, parts, () => new Scorecard(agreements), (card, reader, _) => lean.Read(reader, card, cancellationToken), cancellationToken);
+        for (var i = 1; i < cards.Length; i++)
+        {
+            cards[0].Merge(cards[i]);
+        }
+
+        return (cards[0], cards[0].Reports);
     }
 
     private static (Scorecard, long) EndToEnd(string file, IReportFormat format, IReadOnlyList<Agreement> agreements, int parts, CancellationToken cancellationToken)
@@ -122,6 +151,18 @@ public static class TruceWatchEngine
                     File.Delete(path);
                 }
             }
+        }
+    }
+
+    /// <summary>Counts what the judge-only reader reads, and nothing more: its cost alone.</summary>
+    private sealed class Tally : IFactsSink
+    {
+        public long Accepted { get; private set; }
+
+        public void Add(in ReportFacts facts) => Accepted++;
+
+        public void Reject(QuarantinedRow row)
+        {
         }
     }
 }

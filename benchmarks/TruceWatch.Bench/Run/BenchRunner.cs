@@ -32,7 +32,7 @@ public static class BenchRunner
 
         var stages = new List<StageResult>();
         stages.AddRange(await PhysicalLimit.RunAsync(options.File, cancellationToken).ConfigureAwait(false));
-        var (tw, scorecard) = await TruceWatchEngine.RunAsync(options.File, agreements, options.StreamingOnly, options.Store, time, cancellationToken).ConfigureAwait(false);
+        var (tw, scorecard, fullReader) = await TruceWatchEngine.RunAsync(options.File, agreements, options.StreamingOnly, options.Store, time, cancellationToken).ConfigureAwait(false);
         stages.AddRange(tw);
         var peakAfterTruceWatch = Meter.PeakResidentBytes();
 
@@ -45,7 +45,15 @@ public static class BenchRunner
             expected.Values.Remove(key);
         }
 
-        var checks = new List<(string Engine, List<string> Differences)>();
+        var checks = new List<(string Engine, List<string> Differences)>
+        {
+            // The judge-only path must count exactly what the full reader with Decide per report counts, on every report.
+            ("the full reader with Decide per report", Counts.Differences(fullReader.ToCounts(knownFactsOnly: false), scorecard.ToCounts(knownFactsOnly: false), "full reader", "judge-only reader")),
+        };
+        if (fullReader.Rejected != scorecard.Rejected)
+        {
+            checks[0].Differences.Add($"rejected rows: full reader {fullReader.Rejected}, judge-only reader {scorecard.Rejected}");
+        }
         if (options.DuckDb)
         {
             var (duck, counts) = await DuckDbEngine.RunAsync(options.File, checkable, cancellationToken).ConfigureAwait(false);
@@ -84,6 +92,12 @@ public static class BenchRunner
         var failed = false;
         foreach (var (engine, differences) in checks)
         {
+            if (differences.Count == 0 && engine.StartsWith("the full reader", StringComparison.Ordinal))
+            {
+                output.WriteLine($"check: the judge-only reader equals {engine} on every report ({scorecard.Reports:N0} reports, {fullReader.Rejected:N0} rejected by both)");
+                continue;
+            }
+
             if (differences.Count == 0)
             {
                 output.WriteLine($"check: {engine} equals trucewatch on the known-facts subset ({expected.Values.Count:N0} counts, {scorecard.KnownFactsReports:N0} reports)");
@@ -150,6 +164,7 @@ public static class BenchRunner
         }
 
         Ratio("TruceWatch end to end / cat FILE", tw, Find("limit", "cat"));
+        Ratio("TruceWatch end to end / the same with the full reader and Decide per report", tw, Find("trucewatch", "end to end, full reader"));
         Ratio("TruceWatch end to end / no-op Sep pass (1 core)", tw, Find("limit", "no-op Sep pass (1"));
         Ratio("TruceWatch end to end / no-op Sep pass (all cores)", tw, Find("limit", "no-op Sep pass (" + Environment.ProcessorCount));
         Ratio("TruceWatch end to end / DuckDB one query over read_csv", tw, Find("duckdb", "end to end"));

@@ -77,10 +77,10 @@ internal static class ReplayCommand
         }
 
         ReplayDocument document;
-        // Conditional reciprocity needs the incidents together; otherwise a file is replayed as it streams by.
-        if (reportsFile is not null && explicitDb is null && reading is null && terms.All(t => t.Reciprocity != Reciprocity.Conditional))
+        if (reportsFile is not null && explicitDb is null && reading is null)
         {
-            // A file is replayed as it streams by, in parts on every core: nothing is held but the counts.
+            // A file is replayed as it streams by, in parts on every core: nothing is held but the counts (and, under conditional
+            // reciprocity, the times of violations and indeterminate incidents, which is all the suspensions need).
             if (ReportFileReplay.Run(reportsFile, terms, period, cancellationToken) is not { } replayed)
             {
                 return 1;

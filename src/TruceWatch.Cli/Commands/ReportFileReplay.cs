@@ -1,6 +1,8 @@
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Reporting;
 using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Canonical;
+using TruceWatch.Ingest.Catalog;
 using TruceWatch.Ingest.Formats;
 using TruceWatch.Storage;
 
@@ -8,7 +10,8 @@ namespace TruceWatch.Cli.Commands;
 
 /// <summary>
 /// <c>replay --reports FILE</c>: the file read in parts on every core (<see cref="PartitionedFile"/>), each part judged and counted into
-/// its own <see cref="ReplayTally"/>, the tallies merged. The same path <c>trucewatch bench run</c> measures.
+/// its own <see cref="ReplayTally"/>, the tallies merged. A canonical file is read by the judge-only <see cref="CanonicalFactsReader"/>
+/// and judged through a <see cref="VerdictMemo"/>: the same path <c>trucewatch bench run</c> measures.
 /// </summary>
 internal static class ReportFileReplay
 {
@@ -30,7 +33,14 @@ internal static class ReportFileReplay
             return null;
         }
 
-        var parts = PartitionedFile.Fold(path, format, Environment.ProcessorCount, () => new Part(terms, period), static (part, item) => part.Add(item), cancellationToken);
+        // Canonical files take the judge-only reader (the facts judgement reads, nothing else); other formats their own reader.
+        var parts = format is CanonicalCsvFormat
+            ? PartitionedFile.ForEachPart(path, Environment.ProcessorCount, () => new Part(terms, period), (part, reader, range) =>
+            {
+                part.LinesBefore = range.LinesBefore;
+                new CanonicalFactsReader(WeaponCatalog.Bundled).Read(reader, part, cancellationToken);
+            }, cancellationToken)
+            : PartitionedFile.Fold(path, format, Environment.ProcessorCount, () => new Part(terms, period), static (part, item) => part.Add(item), cancellationToken);
         var total = parts[0].Tally;
         var rejected = new List<QuarantinedRow>(parts[0].Rejected);
         var rejectedCount = parts[0].RejectedCount;
@@ -54,13 +64,27 @@ internal static class ReportFileReplay
         return total.ToDocument();
     }
 
-    private sealed class Part(IReadOnlyList<Agreement> terms, ReportQuery period)
+    private sealed class Part(IReadOnlyList<Agreement> terms, ReportQuery period) : IFactsSink
     {
-        public ReplayTally Tally { get; } = new(terms, period.From, period.To, Ingest.Geography.MapGeography.Bundled);
+        /// <summary>Data lines of the file before this part, so rejected rows are named by the whole file's line.</summary>
+        public long LinesBefore { get; set; }
+
+        public ReplayTally Tally { get; } = new(terms, period.From, period.To, LazyGeography.Bundled);
 
         public List<QuarantinedRow> Rejected { get; } = [];
 
         public long RejectedCount { get; private set; }
+
+        public void Add(in ReportFacts facts) => Tally.Add(facts);
+
+        public void Reject(QuarantinedRow row)
+        {
+            RejectedCount++;
+            if (Rejected.Count < WarningsShown)
+            {
+                Rejected.Add(PartitionedFile.Shift(row, LinesBefore));
+            }
+        }
 
         public void Add(ImportItem item)
         {

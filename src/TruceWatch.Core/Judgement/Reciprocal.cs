@@ -19,12 +19,11 @@ public static class Reciprocal
 {
     public static IReadOnlyList<Suspension> Suspensions(Agreement agreement, IReadOnlyList<Incident> incidents, IReadOnlyList<Verdict> verdicts)
     {
-        if (agreement.Reciprocity != Reciprocity.Conditional || agreement.SuspendAfter is not { } rule)
+        if (agreement.Reciprocity != Reciprocity.Conditional || agreement.SuspendAfter is null)
         {
             return [];
         }
 
-        var suspensions = new List<Suspension>();
         var byParty = new Dictionary<PartyCode, List<DateTimeOffset>>();
         for (var i = 0; i < incidents.Count; i++)
         {
@@ -34,7 +33,22 @@ public static class Reciprocal
             }
         }
 
-        foreach (var (offender, times) in byParty.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
+        return Suspensions(agreement, byParty);
+    }
+
+    /// <summary>
+    /// The same from each party's violations alone: the latest possible moment of each, in the order the incidents were judged (sorted
+    /// here, in place). For counting a replay without keeping its incidents.
+    /// </summary>
+    public static IReadOnlyList<Suspension> Suspensions(Agreement agreement, IReadOnlyDictionary<PartyCode, List<DateTimeOffset>> violations)
+    {
+        if (agreement.Reciprocity != Reciprocity.Conditional || agreement.SuspendAfter is not { } rule)
+        {
+            return [];
+        }
+
+        var suspensions = new List<Suspension>();
+        foreach (var (offender, times) in violations.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
         {
             times.Sort();
             for (int first = 0, last = 0; last < times.Count; last++)

@@ -61,7 +61,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons, TimeProvider? cloc
         }
     }
 
-    private static Report? Parse(SepReader.Row row, Columns c, List<string> errors, Caches caches)
+    internal static Report? Parse(SepReader.Row row, Columns c, List<string> errors, Caches caches)
     {
         var sourceSpan = Field(row, c.Source);
         if (sourceSpan.IsEmpty)
@@ -303,7 +303,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons, TimeProvider? cloc
     }
 
     /// <summary>Per-file caches of parsed field values (see <see cref="FieldCache{T}"/>).</summary>
-    private sealed class Caches(WeaponCatalog weapons, PlausibleTime plausible)
+    internal sealed class Caches(WeaponCatalog weapons, PlausibleTime plausible)
     {
         public PlausibleTime Plausible { get; } = plausible;
 
@@ -320,7 +320,7 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons, TimeProvider? cloc
         public FieldCache<(ImmutableArray<TaxonomyPath> Paths, List<string> Errors)> Targets { get; } = new(ParseTargets);
     }
 
-    private sealed record Columns(
+    internal sealed record Columns(
         int Source, int SourceRecordId, int ReportedAt, int StartTime, int EndTime, int Perpetrator, int Domain, int Means, int Weapon,
         int Launched, int Intercepted, int Hits, int Country, int Admin1, int Place, int Lat, int Lon, int Target, int Killed, int Injured,
         int Description)

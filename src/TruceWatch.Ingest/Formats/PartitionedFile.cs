@@ -18,7 +18,22 @@ public static class PartitionedFile
     /// of rejected rows are those of the whole file.
     /// </summary>
     public static TAccumulator[] Fold<TAccumulator>(
-        string path, IReportFormat format, int parts, Func<TAccumulator> seed, Action<TAccumulator, ImportItem> step, CancellationToken cancellationToken = default)
+        string path, IReportFormat format, int parts, Func<TAccumulator> seed, Action<TAccumulator, ImportItem> step, CancellationToken cancellationToken = default) =>
+        ForEachPart(path, parts, seed, (accumulator, reader, range) =>
+        {
+            foreach (var item in format.Read(reader, cancellationToken))
+            {
+                step(accumulator, range.LinesBefore == 0 || item is not ImportItem.Rejected r ? item : Shift(r, range.LinesBefore));
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Hands each part of <paramref name="path"/> (as text, header first) to <paramref name="read"/> with its own accumulator, in parallel,
+    /// and returns the accumulators in file order: for readers other than <see cref="IReportFormat.Read"/>. Rejected rows' line numbers
+    /// are the part's; add <see cref="Range.LinesBefore"/> (or use <see cref="Shift(QuarantinedRow, long)"/>) for the whole file's.
+    /// </summary>
+    public static TAccumulator[] ForEachPart<TAccumulator>(
+        string path, int parts, Func<TAccumulator> seed, Action<TAccumulator, TextReader, Range> read, CancellationToken cancellationToken = default)
     {
         var ranges = Split(path, parts);
         var results = new TAccumulator[ranges.Count];
@@ -26,15 +41,27 @@ public static class PartitionedFile
         {
             var accumulator = seed();
             var range = ranges[i];
-            using var reader = OpenText(path, range);
-            foreach (var item in format.Read(reader, cancellationToken))
+            using (var reader = OpenText(path, range))
             {
-                step(accumulator, range.LinesBefore == 0 || item is not ImportItem.Rejected r ? item : Shift(r, range.LinesBefore));
+                read(accumulator, reader, range);
             }
 
             results[i] = accumulator;
         });
         return results;
+    }
+
+    /// <summary>A row rejected in a part, with the line number (and the reason's "line N:") of the whole file.</summary>
+    public static QuarantinedRow Shift(QuarantinedRow row, long linesBefore)
+    {
+        if (linesBefore == 0)
+        {
+            return row;
+        }
+
+        var prefix = $"line {row.Line}:";
+        var reason = row.Reason.StartsWith(prefix, StringComparison.Ordinal) ? $"line {row.Line + linesBefore}:{row.Reason[prefix.Length..]}" : row.Reason;
+        return row with { Line = row.Line + linesBefore, Reason = reason };
     }
 
     /// <summary>One part of a file as text: the header line, then the part's rows.</summary>
@@ -73,8 +100,27 @@ public static class PartitionedFile
         var span = buffer.AsSpan(0, read);
         while (true)
         {
-            for (var i = (int)(position - chunkStart); i < span.Length; i++)
+            var i = (int)(position - chunkStart);
+            while (i < span.Length)
             {
+                // Short of where the next cut may fall only the counts matter: count quotes and newlines a vector at a time.
+                var cutFrom = target - 1 - chunkStart;
+                if (i < cutFrom)
+                {
+                    var end = (int)Math.Min(span.Length, cutFrom);
+                    ReadOnlySpan<byte> block = span[i..end];
+                    quotes += block.Count((byte)'"');
+                    var newlines = block.Count((byte)'\n');
+                    if (chunkStart + i < headerLength && headerLength <= chunkStart + end)
+                    {
+                        newlines--; // the header's own
+                    }
+
+                    lines += newlines;
+                    i = end;
+                    continue;
+                }
+
                 var b = span[i];
                 if (b == (byte)'"')
                 {
@@ -103,6 +149,8 @@ public static class PartitionedFile
                         target = length * next / parts;
                     }
                 }
+
+                i++;
             }
 
             chunkStart += span.Length;
@@ -124,13 +172,7 @@ public static class PartitionedFile
         return ranges;
     }
 
-    private static ImportItem Shift(ImportItem.Rejected rejected, long lines)
-    {
-        var row = rejected.Row;
-        var prefix = $"line {row.Line}:";
-        var reason = row.Reason.StartsWith(prefix, StringComparison.Ordinal) ? $"line {row.Line + lines}:{row.Reason[prefix.Length..]}" : row.Reason;
-        return new ImportItem.Rejected(row with { Line = row.Line + lines, Reason = reason });
-    }
+    private static ImportItem Shift(ImportItem.Rejected rejected, long lines) => new ImportItem.Rejected(Shift(rejected.Row, lines));
 
     /// <summary>The header of a file followed by one range of it, as one read-only stream.</summary>
     private sealed class PartStream : Stream

@@ -18,6 +18,9 @@ internal readonly struct PlausibleTime
     /// <summary>The bounds for an import that starts now on <paramref name="clock"/>.</summary>
     public static PlausibleTime Now(TimeProvider clock) => new(clock.GetUtcNow().AddDays(2));
 
+    /// <summary>Whether <paramref name="value"/> lies inside the bounds.</summary>
+    public bool Contains(DateTimeOffset value) => value >= Earliest && value <= _latest;
+
     /// <summary>Adds a problem naming <paramref name="column"/> when <paramref name="value"/> lies outside the bounds; true when it lies inside.</summary>
     public bool Check(DateTimeOffset value, string column, List<string> errors)
     {

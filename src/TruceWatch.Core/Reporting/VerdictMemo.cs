@@ -1,0 +1,195 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TruceWatch.Core.Agreements;
+using TruceWatch.Core.Geography;
+using TruceWatch.Core.Incidents;
+using TruceWatch.Core.Judgement;
+using TruceWatch.Core.Reports;
+
+namespace TruceWatch.Core.Reporting;
+
+/// <summary>
+/// <see cref="Judge.Decide"/> of several agreements, remembered per distinct combination of the facts it reads, so a file of a million
+/// reports is judged a few thousand times rather than a million times seven. Exact, not approximate: the key holds every fact
+/// <c>Decide</c> reads, and time enters it only as the position of the event's earliest and latest moment among the agreements' window,
+/// clause-window and amendment edges, because <c>Decide</c> only ever compares them with those edges. One memo per thread; not shared.
+/// </summary>
+public sealed class VerdictMemo
+{
+    /// <summary>Distinct combinations kept; past this, verdicts are still right but worked out afresh (a file of unusual variety).</summary>
+    private const int Capacity = 1 << 16;
+
+    private static readonly ReportKey Anonymous = new("memo", "");
+    private readonly IReadOnlyList<Agreement> _agreements;
+    private readonly IGeography? _map;
+    private readonly long[] _edges;
+    private bool _placeMatters;
+    private bool _stageMatters;
+    private bool _effectMatters;
+    private readonly Dictionary<Key, Verdict[]> _known = [];
+
+    /// <summary>A memo for judging against <paramref name="agreements"/> (as given: replay windows already applied) with <paramref name="map"/>.</summary>
+    public VerdictMemo(IReadOnlyList<Agreement> agreements, IGeography? map)
+    {
+        _agreements = agreements;
+        _map = map;
+        var edges = new SortedSet<long>();
+        foreach (var agreement in agreements)
+        {
+            var terms = agreement;
+            Collect(terms, edges);
+            foreach (var amendment in agreement.Amendments)
+            {
+                edges.Add(amendment.From.UtcTicks);
+                terms = amendment.Apply(terms);
+                Collect(terms, edges);
+            }
+        }
+
+        _edges = [.. edges];
+    }
+
+    /// <summary>Distinct fact combinations judged so far.</summary>
+    public int Distinct => _known.Count;
+
+    /// <summary>How many times the verdicts were worked out rather than remembered.</summary>
+    public long Judged { get; private set; }
+
+    /// <summary>The verdict under each agreement, in the order given. The span is the memo's own; do not keep it past the next call.</summary>
+    public ReadOnlySpan<Verdict> Decide(in ReportFacts facts)
+    {
+        var key = KeyOf(facts);
+        if (_known.TryGetValue(key, out var verdicts))
+        {
+            return verdicts;
+        }
+
+        Judged++;
+        var incident = Incident.FromReport(new IncidentId(1), facts.ToReport(Anonymous));
+        verdicts = new Verdict[_agreements.Count];
+        for (var a = 0; a < verdicts.Length; a++)
+        {
+            verdicts[a] = Judge.Decide(incident, _agreements[a], _map);
+        }
+
+        if (_known.Count < Capacity)
+        {
+            _known[key] = verdicts;
+        }
+
+        return verdicts;
+    }
+
+    private Key KeyOf(in ReportFacts facts)
+    {
+        var time = facts.Time;
+        int earliest = -1, latest = -1, day = 0;
+        if (time.Earliest is { } e && time.Latest is { } l)
+        {
+            earliest = Position(e.UtcTicks);
+            latest = l == e ? earliest : Position(l.UtcTicks);
+            if (_placeMatters && facts.Place?.Point is not null)
+            {
+                // Place rules read the map on the event's day (the front line moves).
+                day = DateOnly.FromDateTime(e.UtcDateTime).DayNumber;
+            }
+        }
+
+        // The stage a strike reached (as Judge.Stage reads it), only when some clause counts hits or effects.
+        var hit = 0;
+        if (_stageMatters)
+        {
+            var counts = facts.Counts;
+            hit = counts.Hits is { } h ? (h > 0 ? 1 : 2)
+                : counts.Launched is { } launched && counts.Intercepted is { } intercepted && intercepted >= launched ? 2
+                : 3;
+        }
+
+        var harmed = _effectMatters && (facts.Harm.Killed > 0 || facts.Harm.Injured > 0);
+        return new Key(
+            facts.Perpetrator?.Value,
+            facts.Means?.Value,
+            facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets),
+            _placeMatters ? facts.Place : null,
+            earliest,
+            latest,
+            day,
+            (facts.Domain is { } d ? (int)d + 1 : 0) | (hit << 8) | (harmed ? 1 << 12 : 0));
+    }
+
+    /// <summary>How many edges lie at or before <paramref name="ticks"/>: all <c>Decide</c> can tell about a moment.</summary>
+    private int Position(long ticks)
+    {
+        var i = Array.BinarySearch(_edges, ticks);
+        return i >= 0 ? i + 1 : ~i;
+    }
+
+    /// <summary>The edges of one version of the terms, and which facts beyond the always-read ones its clauses read.</summary>
+    private void Collect(Agreement terms, SortedSet<long> edges)
+    {
+        Windows(terms.Windows, edges);
+        foreach (var clause in terms.Clauses)
+        {
+            Windows(clause.Windows, edges);
+            _stageMatters |= clause.Counts != StrikeStage.Launched;
+            _effectMatters |= clause.Counts == StrikeStage.Effect;
+            _placeMatters |= clause.Prohibits.Where is not null;
+            foreach (var except in clause.Except)
+            {
+                _placeMatters |= except.Where is not null;
+            }
+        }
+    }
+
+    private static void Windows(IReadOnlyList<AgreementWindow> windows, SortedSet<long> edges)
+    {
+        foreach (var window in windows)
+        {
+            if (window.Start is { } start)
+            {
+                edges.Add(start.UtcTicks);
+            }
+
+            if (window.End is { } end)
+            {
+                edges.Add(end.UtcTicks);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The facts <c>Decide</c> reads. Text facts come from per-file caches, so they are compared by reference: equal references mean
+    /// equal values; equal values under different references only cost a second entry.
+    /// </summary>
+    private readonly struct Key(object? party, object? means, object? targets, object? place, int earliest, int latest, int day, int small) : IEquatable<Key>
+    {
+        private readonly object? _party = party;
+        private readonly object? _means = means;
+        private readonly object? _targets = targets;
+        private readonly object? _place = place;
+        private readonly int _earliest = earliest;
+        private readonly int _latest = latest;
+        private readonly int _day = day;
+        private readonly int _small = small;
+
+        public bool Equals(Key other) =>
+            ReferenceEquals(_party, other._party) && ReferenceEquals(_means, other._means) && ReferenceEquals(_targets, other._targets)
+            && ReferenceEquals(_place, other._place) && _earliest == other._earliest && _latest == other._latest && _day == other._day
+            && _small == other._small;
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        // A plain multiplicative mix: the parts are already well spread (identity hashes, small ints), so HashCode's avalanche is not needed.
+        public override int GetHashCode()
+        {
+            var h = RuntimeHelpers.GetHashCode(_party);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_means);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_targets);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_place);
+            h = (h * -1521134295) + _earliest;
+            h = (h * -1521134295) + _latest;
+            h = (h * -1521134295) + _day;
+            return (h * -1521134295) + _small;
+        }
+    }
+}
