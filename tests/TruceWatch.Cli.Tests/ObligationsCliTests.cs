@@ -31,4 +31,37 @@ public sealed class ObligationsCliTests : CliTest
         bad.ExitCode.ShouldBe(1);
         bad.Stderr.ShouldContain("--on 'July' is not a date");
     }
+
+    [Theory]
+    [InlineData("2023-12-30T18:00", "2024-01-02T00:00", "2024-01-05", "met", "6 party-day(s) reported within PT24H, none late")]
+    [InlineData("2023-02-01T00:00", "2023-02-11T00:00", "2023-03-01", "missed", "UA published no incident report for 2023-01-31 by 2023-02-02T00:00:00+02:00")]
+    [InlineData("2025-04-19T18:00", "2025-04-21T00:00", "2025-04-25", "unknown", "UA's statements loaded span 2023-01-01T10:24:49+02:00 – 2024-03-18T07:38:36+02:00, not 2025-04-19")]
+    public async Task A_notify_duty_is_judged_by_the_parties_own_daily_statements(string start, string end, string on, string status, string detail)
+    {
+        File.WriteAllText(Path.Combine(Dir, "notify.yaml"), $$"""
+            id: notify-test
+            version: 1
+            title: Reporting duty (test)
+            parties: [UA, RU]
+            window: { start: {{start}}, end: {{end}}, zone: Europe/Moscow }
+            obligations:
+              - { id: report-incidents, kind: notify, within: PT24H }
+            """);
+
+        var result = await Run("obligations", "--agreement", "notify.yaml", "--on", on, "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var row = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("obligations").EnumerateArray().Single();
+        row.GetProperty("status").GetString().ShouldBe(status);
+        row.GetProperty("detail").GetString().ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task A_statements_file_that_does_not_exist_is_a_clear_error()
+    {
+        var result = await Run("obligations", "--agreement", "full-ceasefire-template", "--statements", "nowhere.csv");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("nowhere.csv: no such file");
+    }
 }

@@ -6,6 +6,7 @@ using TruceWatch.Core.Obligations;
 using TruceWatch.Core.Reporting;
 using TruceWatch.Ingest.Exchanges;
 using TruceWatch.Ingest.Geography;
+using TruceWatch.Ingest.Statements;
 using TruceWatch.Ingest.Terms;
 
 namespace TruceWatch.Cli.Commands;
@@ -17,15 +18,21 @@ internal static class ObligationsCommand
     {
         var agreement = new Option<string?>("--agreement") { Description = "One agreement (id or terms file); default every bundled agreement with obligations." };
         var exchanges = new Option<string?>("--exchanges") { Description = "The exchange table (default: the bundled data/pow-exchanges-2025/exchanges.csv)." };
+        var statements = new Option<string[]>("--statements")
+        {
+            Description = "The parties' statement files notification duties are judged by (default: the bundled MoD and Air Force statements).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var on = new Option<string?>("--on") { Description = "Judge as of this date (YYYY-MM-DD; default today, UTC)." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("obligations", "Show where each agreement's obligations stand: met, pending, missed.") { agreement, exchanges, on, format };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(agreement), parse.GetValue(exchanges), parse.GetValue(on), parse.GetValue(format)!, cancellationToken));
+        var command = new Command("obligations", "Show where each agreement's obligations stand: met, pending, missed.") { agreement, exchanges, statements, on, format };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(parse.GetValue(agreement), parse.GetValue(exchanges), parse.GetValue(statements), parse.GetValue(on), parse.GetValue(format)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? agreementArg, string? exchangesPath, string? onText, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? agreementArg, string? exchangesPath, string[]? statementPaths, string? onText, string format, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         if (onText is not null && !DateOnly.TryParseExact(onText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
@@ -67,7 +74,23 @@ internal static class ObligationsCommand
             table = read;
         }
 
-        var document = ObligationsDocument.Build(agreements, table, MapGeography.Bundled, today);
+        // Notification duties are judged by the parties' own daily statements; read only when some agreement has one.
+        List<Notification>? notifications = null;
+        if (agreements.Any(a => a.Obligations.Any(o => o.Kind == Obligation.Notify)))
+        {
+            notifications = [];
+            foreach (var file in statementPaths is { Length: > 0 } ? statementPaths : StatementNotifications.FindBundled())
+            {
+                if (!File.Exists(file))
+                {
+                    return CommonOptions.Fail($"{file}: no such file");
+                }
+
+                notifications.AddRange(StatementNotifications.Read(file, cancellationToken));
+            }
+        }
+
+        var document = ObligationsDocument.Build(agreements, table, MapGeography.Bundled, today, notifications);
         if (format == "json")
         {
             await CommonOptions.WriteJsonAsync(document, cancellationToken).ConfigureAwait(false);

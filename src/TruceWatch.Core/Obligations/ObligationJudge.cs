@@ -25,11 +25,18 @@ public sealed record ObligationAssessment(string AgreementId, string ObligationI
 /// </summary>
 public static class ObligationJudge
 {
-    public static IReadOnlyList<ObligationAssessment> Assess(Agreement agreement, IReadOnlyList<Exchange> exchanges, IGeography? map, DateOnly today) =>
+    /// <param name="agreement">The agreement whose obligations are judged.</param>
+    /// <param name="exchanges">The prisoner exchanges announced.</param>
+    /// <param name="map">The map with the occupied area by date, for the cease-fire line.</param>
+    /// <param name="today">The day to judge on (Kyiv days).</param>
+    /// <param name="notifications">The parties' published incident reports, for notification duties; <c>null</c> when none are loaded.</param>
+    public static IReadOnlyList<ObligationAssessment> Assess(
+        Agreement agreement, IReadOnlyList<Exchange> exchanges, IGeography? map, DateOnly today, IReadOnlyList<Notification>? notifications = null) =>
         [.. agreement.Obligations.Select(o => o.Kind switch
         {
             Obligation.PrisonerExchange => PrisonerExchange(agreement, o, exchanges, today),
             Obligation.CeaseFireLine => CeaseFireLine(agreement, o, map, today),
+            Obligation.Notify when notifications is not null => Notify(agreement, o, notifications, today),
             _ => new ObligationAssessment(agreement.Id, o.Id, o.Kind, ObligationStatus.Unknown, $"no {o.Kind} records are kept yet{(o.Within is null ? "" : $" (due within {o.Within})")}"),
         })];
 
@@ -64,6 +71,90 @@ public static class ObligationJudge
             : Result(ObligationStatus.Pending, summary + "; whether all were exchanged needs the parties' full lists");
 
         ObligationAssessment Result(ObligationStatus status, string detail) => new(agreement.Id, o.Id, o.Kind, status, detail);
+    }
+
+    /// <summary>
+    /// A duty to report incidents <see cref="Obligation.Within"/> (default a day): for every day of the agreement's windows, each party
+    /// must have published an incident report (its daily statement) no later than that long after the day's end. Missed as soon as a day
+    /// passes its deadline with none from a party (the first such day is named); met when every window has ended and every day was
+    /// reported; pending while a window runs. Unknown when no statement of a party is loaded, or a day lies outside the span of the
+    /// party's statements that are: silence in the data is not silence of the party.
+    /// </summary>
+    private static ObligationAssessment Notify(Agreement agreement, Obligation o, IReadOnlyList<Notification> notifications, DateOnly today)
+    {
+        ObligationAssessment Result(ObligationStatus status, string detail) => new(agreement.Id, o.Id, o.Kind, status, detail);
+        var within = Reports.IsoDuration.TryParse(o.Within ?? "P1D", out var period) ? period : new Reports.IsoDuration(0, 0, 1, 0, 0, 0);
+        var windows = agreement.Windows.Where(w => w.Start is not null).ToList();
+        if (windows.Count == 0)
+        {
+            return Result(ObligationStatus.Unknown, "the terms give no window to report on");
+        }
+
+        var firstMissed = new List<string>();
+        var reported = 0;
+        var missing = new List<string>();
+        var uncovered = new List<string>();
+        foreach (var party in agreement.Parties)
+        {
+            var posted = notifications.Where(n => n.Party == party).Select(n => n.PostedAt).Order().ToArray();
+            if (posted.Length == 0)
+            {
+                missing.Add(party.Value);
+                continue;
+            }
+
+            foreach (var window in windows)
+            {
+                for (var day = KyivDay(window.Start!.Value); window.End is not { } end || day <= KyivDay(end.AddTicks(-1)); day = day.AddDays(1))
+                {
+                    var dayStart = Reports.IsoTime.StartOfDay(day, Reports.IsoTime.Kyiv);
+                    var deadline = within.AddTo(Reports.IsoTime.StartOfDay(day.AddDays(1), Reports.IsoTime.Kyiv));
+                    if (KyivDay(deadline) >= today)
+                    {
+                        break;
+                    }
+
+                    if (dayStart < posted[0] || deadline > posted[^1])
+                    {
+                        // Outside the span of the party's statements loaded: the data cannot tell silence from a gap in the data.
+                        uncovered.Add(Text($"{party.Value}'s statements loaded span {Reports.IsoTime.FormatKyiv(posted[0])} – {Reports.IsoTime.FormatKyiv(posted[^1])}, not {day:yyyy-MM-dd}"));
+                        break;
+                    }
+
+                    var i = Array.BinarySearch(posted, dayStart);
+                    var next = i >= 0 ? i : ~i;
+                    if (next < posted.Length && posted[next] <= deadline)
+                    {
+                        reported++;
+                    }
+                    else
+                    {
+                        firstMissed.Add(Text($"{party.Value} published no incident report for {day:yyyy-MM-dd} by {Reports.IsoTime.FormatKyiv(deadline)}"));
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (firstMissed.Count > 0)
+        {
+            return Result(ObligationStatus.Missed, string.Join("; ", firstMissed));
+        }
+
+        if (missing.Count > 0)
+        {
+            return Result(ObligationStatus.Unknown, $"no statements of {string.Join(", ", missing)} are loaded");
+        }
+
+        if (uncovered.Count > 0)
+        {
+            return Result(ObligationStatus.Unknown, string.Join("; ", uncovered));
+        }
+
+        var ended = windows.All(w => w.End is { } end && KyivDay(within.AddTo(end)) < today);
+        var summary = Text($"{reported} party-day(s) reported within {o.Within ?? "P1D"}, none late");
+        return reported > 0 && ended ? Result(ObligationStatus.Met, summary)
+            : Result(ObligationStatus.Pending, reported == 0 ? Text($"no day of the window has reached its deadline (within {o.Within ?? "P1D"})") : summary + "; the window runs on");
     }
 
     private static ObligationAssessment CeaseFireLine(Agreement agreement, Obligation o, IGeography? map, DateOnly today)

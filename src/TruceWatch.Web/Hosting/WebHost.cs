@@ -8,6 +8,10 @@ namespace TruceWatch.Web.Hosting;
 public static class WebHost
 {
     /// <summary>The bundled exchange table (data/pow-exchanges-2025), or none when it cannot be found; bad rows are left out.</summary>
+    /// <summary>The parties' bundled daily statements as notifications, read on the first question about a notification duty.</summary>
+    private static IReadOnlyList<Core.Obligations.Notification> LoadNotifications() =>
+        [.. Ingest.Statements.StatementNotifications.FindBundled().SelectMany(file => Ingest.Statements.StatementNotifications.Read(file))];
+
     private static ExchangeTable LoadExchanges()
     {
         if (Ingest.Exchanges.ExchangesCsv.FindBundled() is not { } path || !File.Exists(path))
@@ -40,6 +44,7 @@ public static class WebHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Core.Geography.IGeography>(Ingest.Geography.MapGeography.Bundled);
         builder.Services.AddSingleton(LoadExchanges());
+        builder.Services.AddSingleton(new NotificationTable(new Lazy<IReadOnlyList<Core.Obligations.Notification>>(LoadNotifications)));
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 
