@@ -112,7 +112,14 @@ internal static class AgreementsCommand
 
         foreach (var o in a.Obligations)
         {
-            Console.WriteLine($"  obligation {o.Id}: {o.Kind}{(o.Terms is null ? "" : $" ({o.Terms})")}");
+            Console.WriteLine($"  obligation {o.Id}: {o.Kind}{(o.Terms is null ? "" : $" ({o.Terms})")}{(o.Within is null ? "" : $" within {o.Within}")}");
+        }
+
+        foreach (var corridor in a.Corridors)
+        {
+            var ring = corridor.Ring;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  corridor {corridor.Name}: {ring.Count} corners, lat {ring.Min(p => p.Lat):0.###}–{ring.Max(p => p.Lat):0.###}, lon {ring.Min(p => p.Lon):0.###}–{ring.Max(p => p.Lon):0.###}"));
         }
 
         return 0;
