@@ -14,7 +14,7 @@ namespace TruceWatch.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
-public class AcledImportBenchmarks
+public class AcledImportBenchmarks : FreshStoreBenchmark
 {
     public const int Rows = 100_000;
 
@@ -22,8 +22,6 @@ public class AcledImportBenchmarks
     private readonly AcledFormat _format = new(WeaponCatalog.Bundled, OblastGazetteer.Bundled);
     private string _csv = "";
     private List<ImportItem> _items = [];
-    private string _directory = "";
-    private IReportStore? _store;
 
     [GlobalSetup]
     public void Setup()
@@ -37,26 +35,11 @@ public class AcledImportBenchmarks
         }
     }
 
-    [IterationSetup]
-    public void OpenFreshStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "trucewatch-bench-" + Guid.NewGuid().ToString("N"));
-        _store = StoreFactory.OpenAsync(Path.Combine(_directory, "bench.db"), TimeProvider.System).GetAwaiter().GetResult();
-    }
-
-    [IterationCleanup]
-    public void DropStore()
-    {
-        _store?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _store = null;
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Benchmark(Baseline = true, OperationsPerInvoke = Rows)]
-    public async Task<long> AcledParseAndImport() => Check(await _store!.ImportAsync(Request, _format.Read(new StringReader(_csv))));
+    public async Task<long> AcledParseAndImport() => Check(await Store.ImportAsync(Request, _format.Read(new StringReader(_csv))));
 
     [Benchmark(OperationsPerInvoke = Rows)]
-    public async Task<long> AcledImportPreParsed() => Check(await _store!.ImportAsync(Request, _items));
+    public async Task<long> AcledImportPreParsed() => Check(await Store.ImportAsync(Request, _items));
 
     [Benchmark(OperationsPerInvoke = Rows)]
     public int AcledParseOnly()

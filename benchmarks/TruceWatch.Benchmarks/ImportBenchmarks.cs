@@ -11,7 +11,7 @@ namespace TruceWatch.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
-public class ImportBenchmarks
+public class ImportBenchmarks : FreshStoreBenchmark
 {
     /// <summary>100k, not 1M: an import of 1M rows takes most of a minute at the store's current speed, and the suite must fit in ten minutes.</summary>
     public const int Rows = 100_000;
@@ -19,8 +19,6 @@ public class ImportBenchmarks
     private static readonly ImportRequest Request = new("bench.csv", "canonical");
     private string _csv = "";
     private List<ImportItem> _items = [];
-    private string _directory = "";
-    private IReportStore? _store;
 
     [GlobalSetup]
     public void Setup()
@@ -29,32 +27,17 @@ public class ImportBenchmarks
         _items = BenchData.ParseAll(_csv);
     }
 
-    [IterationSetup]
-    public void OpenFreshStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "trucewatch-bench-" + Guid.NewGuid().ToString("N"));
-        _store = StoreFactory.OpenAsync(Path.Combine(_directory, "bench.db"), TimeProvider.System).GetAwaiter().GetResult();
-    }
-
-    [IterationCleanup]
-    public void DropStore()
-    {
-        _store?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _store = null;
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Benchmark(Baseline = true, OperationsPerInvoke = Rows)]
     public async Task<long> ImportPreParsed()
     {
-        var summary = await _store!.ImportAsync(Request, _items);
+        var summary = await Store.ImportAsync(Request, _items);
         return Check(summary).Accepted;
     }
 
     [Benchmark(OperationsPerInvoke = Rows)]
     public async Task<long> ParseAndImport()
     {
-        var summary = await _store!.ImportAsync(Request, BenchData.Format.Read(new StringReader(_csv)));
+        var summary = await Store.ImportAsync(Request, BenchData.Format.Read(new StringReader(_csv)));
         return Check(summary).Accepted;
     }
 

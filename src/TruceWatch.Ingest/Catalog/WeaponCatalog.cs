@@ -106,6 +106,28 @@ public sealed class WeaponCatalog
         return new WeaponCatalog(entries);
     }
 
+    /// <summary>A lower-case Cyrillic letter that looks Latin (as OCR and careless typing mix them: "Х-101", "КАВ") as that Latin letter.</summary>
+    internal static char Folded(char c) => c switch
+    {
+        'а' => 'a',
+        'в' => 'b',
+        'с' => 'c',
+        'е' => 'e',
+        'к' => 'k',
+        'м' => 'm',
+        'н' => 'h',
+        'о' => 'o',
+        'р' => 'p',
+        'т' => 't',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        _ => c,
+    };
+
+    /// <summary>Whether a name's normal form drops the character (spaces, dashes, dots, underscores, quotes).</summary>
+    internal static bool Dropped(char c) => c is ' ' or '-' or '‑' or '–' or '_' or '.' or '«' or '»' or '"' or '\'';
+
     /// <summary>Folds case, drops spaces, dashes, dots and underscores, and maps Cyrillic letters that look Latin to Latin.</summary>
     public static string Normalize(string name)
     {
@@ -113,28 +135,10 @@ public sealed class WeaponCatalog
         foreach (var raw in name.Trim())
         {
             var c = char.ToLowerInvariant(raw);
-            if (c is ' ' or '-' or '‑' or '–' or '_' or '.' or '«' or '»' or '"' or '\'')
+            if (!Dropped(c))
             {
-                continue;
+                sb.Append(Folded(c));
             }
-
-            sb.Append(c switch
-            {
-                'а' => 'a',
-                'в' => 'b',
-                'с' => 'c',
-                'е' => 'e',
-                'к' => 'k',
-                'м' => 'm',
-                'н' => 'h',
-                'о' => 'o',
-                'р' => 'p',
-                'т' => 't',
-                'х' => 'x',
-                'у' => 'y',
-                'і' => 'i',
-                _ => c,
-            });
         }
 
         return sb.ToString();

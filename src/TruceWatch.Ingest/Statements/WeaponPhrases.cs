@@ -213,7 +213,7 @@ public sealed partial class WeaponPhrases
         foreach (var raw in name)
         {
             var c = char.ToLowerInvariant(raw);
-            if (c is ' ' or '-' or '‑' or '–' or '_' or '.' or '«' or '»' or '"' or '\'')
+            if (WeaponCatalog.Dropped(c))
             {
                 continue;
             }
@@ -223,23 +223,7 @@ public sealed partial class WeaponPhrases
                 return false;
             }
 
-            buffer[length++] = c switch
-            {
-                'а' => 'a',
-                'в' => 'b',
-                'с' => 'c',
-                'е' => 'e',
-                'к' => 'k',
-                'м' => 'm',
-                'н' => 'h',
-                'о' => 'o',
-                'р' => 'p',
-                'т' => 't',
-                'х' => 'x',
-                'у' => 'y',
-                'і' => 'i',
-                _ => c,
-            };
+            buffer[length++] = WeaponCatalog.Folded(c);
         }
 
         return true;
