@@ -1,6 +1,7 @@
 using System.Globalization;
 using nietras.SeparatedValues;
 using TruceWatch.Core.Obligations;
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Exchanges;
 
@@ -93,15 +94,6 @@ public static class ExchangesCsv
             return beside;
         }
 
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "pow-exchanges-2025", "exchanges.csv");
-            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return RepositoryFiles.Above(Directory.GetCurrentDirectory(), "data", "pow-exchanges-2025", "exchanges.csv");
     }
 }

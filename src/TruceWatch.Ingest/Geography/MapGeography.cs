@@ -7,6 +7,7 @@ using NetTopologySuite.Index.Strtree;
 using TruceWatch.Core.Geography;
 using TruceWatch.Core.Logic;
 using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Geography;
 
@@ -229,16 +230,7 @@ public sealed class MapGeography : IGeography
             return beside;
         }
 
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "front-line-deepstate");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return RepositoryFiles.Above(Directory.GetCurrentDirectory(), "data", "front-line-deepstate");
     }
 
     private static IReadOnlyList<AreaFeature> Resource(string name, GeometryFactory factory)

@@ -1,8 +1,8 @@
 using TruceWatch.Core.Obligations;
 using TruceWatch.Core.Parties;
 using TruceWatch.Core.Reports;
-using TruceWatch.Ingest.Catalog;
-using TruceWatch.Ingest.Gazetteer;
+using TruceWatch.Ingest.Formats;
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Statements;
 
@@ -16,29 +16,12 @@ public static class StatementNotifications
     /// <summary>The bundled statement files in the repository's data folder (found above the working folder or the program), or none.</summary>
     public static IReadOnlyList<string> FindBundled()
     {
+        string[][] files = [["data", "russia-mod-statements", "mod_russia_clean.csv"], ["data", "ua-airforce-statements", "statements_uk.csv"]];
         foreach (var start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
         {
-            if (FindBundled(start) is { Count: > 0 } found)
+            if (files.Select(f => RepositoryFiles.Above(start, f)).OfType<string>().ToList() is { Count: > 0 } found)
             {
                 return found;
-            }
-        }
-
-        return [];
-    }
-
-    private static IReadOnlyList<string> FindBundled(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
-            {
-                string[] files =
-                [
-                    Path.Combine(dir.FullName, "data", "russia-mod-statements", "mod_russia_clean.csv"),
-                    Path.Combine(dir.FullName, "data", "ua-airforce-statements", "statements_uk.csv"),
-                ];
-                return [.. files.Where(File.Exists)];
             }
         }
 
@@ -49,11 +32,7 @@ public static class StatementNotifications
     public static IReadOnlyList<Notification> Read(string path, CancellationToken cancellationToken = default)
     {
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine() ?? "";
-        StatementsFormat? format = new RussianModStatementsFormat(WeaponCatalog.Bundled, OblastGazetteer.Bundled) is var ru && ru.Recognizes(header) ? ru
-            : new UkrainianAirForceStatementsFormat(WeaponCatalog.Bundled, OblastGazetteer.Bundled) is var ua && ua.Recognizes(header) ? ua
-            : null;
-        if (format is null)
+        if (FormatRegistry.Default.Detect(reader.ReadLine() ?? "") is not StatementsFormat format)
         {
             return [];
         }

@@ -1,5 +1,6 @@
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Terms;
+using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Terms;
 
@@ -66,16 +67,7 @@ public sealed class AgreementLibrary
             return beside;
         }
 
-        for (var dir = new DirectoryInfo(System.IO.Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "agreements");
-            if (System.IO.Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "TruceWatch.slnx")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return RepositoryFiles.Above(System.IO.Directory.GetCurrentDirectory(), "agreements");
     }
 
     /// <summary>The bundled library.</summary>

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace TruceWatch.Storage.Imports;
 
 /// <summary>
@@ -12,6 +14,15 @@ internal sealed record ImportCheckpoint(long ImportId, long RowsRead, long Accep
     public const string FindSql =
         "SELECT id, rows_read, accepted, duplicates, quarantined FROM imports " +
         "WHERE content_sha256 = $1 AND format = $2 AND finished_at IS NULL ORDER BY id DESC LIMIT 1";
+
+    /// <summary>Runs <see cref="FindSql"/>, its two parameters bound by the backend's command, and reads the checkpoint it finds.</summary>
+    public static async Task<ImportCheckpoint?> FindAsync(DbCommand find, CancellationToken cancellationToken)
+    {
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ImportCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
+            : null;
+    }
 
     /// <summary>The SQL that moves the checkpoint with a committed batch (parameters: rows_read, accepted, duplicates, quarantined, id).</summary>
     public const string SaveSql = "UPDATE imports SET rows_read = $1, accepted = $2, duplicates = $3, quarantined = $4 WHERE id = $5";

@@ -491,10 +491,7 @@ public sealed class PostgresReportStore : IReportStore
         await using var command = new NpgsqlCommand(ImportCheckpoint.FindSql, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contentSha256 });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = format });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new ImportCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
-            : null;
+        return await ImportCheckpoint.FindAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The advisory-lock key of an import's content: the first 8 bytes of its SHA-256 (hex), which is already uniformly spread.</summary>

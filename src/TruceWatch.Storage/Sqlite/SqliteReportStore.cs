@@ -410,10 +410,7 @@ public sealed class SqliteReportStore : IReportStore
         command.CommandText = ImportCheckpoint.FindSql;
         command.Parameters.AddWithValue("$1", contentSha256);
         command.Parameters.AddWithValue("$2", format);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new ImportCheckpoint(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
-            : null;
+        return await ImportCheckpoint.FindAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> AnyReportAsync(SqliteConnection connection, CancellationToken cancellationToken)
