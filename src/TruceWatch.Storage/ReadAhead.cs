@@ -9,8 +9,8 @@ namespace TruceWatch.Storage;
 /// </summary>
 internal static class ReadAhead
 {
-    private const int ChunkSize = 1024;
-    private const int ChunksAhead = 16;
+    private const int ChunkSize = 256;
+    private const int ChunksAhead = 4;
 
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, CancellationToken cancellationToken)
     {

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using TruceWatch.Benchmarks.Data;
 using TruceWatch.Core.Reports;
+using TruceWatch.Ingest.Acled;
+using TruceWatch.Ingest.Catalog;
+using TruceWatch.Ingest.Gazetteer;
 using TruceWatch.Storage;
 
 namespace TruceWatch.Benchmarks;
@@ -35,27 +38,39 @@ internal static class Probe
 
     public static async Task RunAsync(string stage, int rows, TextWriter output)
     {
-        var csv = SyntheticCanonicalCsv.Generate(rows);
-        var items = BenchData.ParseAll(csv);
+        var acled = stage.StartsWith("acled", StringComparison.Ordinal);
+        var acledFormat = new AcledFormat(WeaponCatalog.Bundled, OblastGazetteer.Bundled);
+        var csv = acled ? SyntheticAcledCsv.Generate(rows) : SyntheticCanonicalCsv.Generate(rows);
+        List<ImportItem> items = acled ? [.. acledFormat.Read(new StringReader(csv))] : BenchData.ParseAll(csv);
+        // TRUCEWATCH_PROBE_REPEAT runs the stage that many times (a fresh store each), so a profiler sees the stage and not the set-up.
+        var repeat = int.TryParse(Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_REPEAT"), out var n) && n > 0 ? n : 1;
         var directory = Path.Combine(Path.GetTempPath(), "trucewatch-probe-" + Guid.NewGuid().ToString("N"));
         try
         {
-            // TRUCEWATCH_PROBE_DB names another store to probe (e.g. an empty PostgreSQL database); by default a new SQLite file.
-            var path = Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_DB") is { Length: > 0 } other ? other : Path.Combine(directory, "probe.db");
-            await using var store = await StoreFactory.OpenAsync(path, TimeProvider.System);
-            await ApplyExperimentalPragmasAsync(path, output);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            long count = stage switch
+            for (var round = 1; round <= repeat; round++)
             {
-                "parse" => BenchData.ParseAll(csv).Count,
-                "import" => (await store.ImportAsync(new ImportRequest("probe.csv", "canonical"), items)).Accepted,
-                _ => throw new ArgumentException($"unknown stage '{stage}' (parse, import)", nameof(stage)),
-            };
-            clock.Stop();
-            var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            output.WriteLine($"{stage}: {count:N0} rows in {clock.Elapsed.TotalSeconds:F2} s wall ({count / clock.Elapsed.TotalSeconds:N0} rows/s), " +
-                $"{cpuUsed.TotalSeconds:F2} s CPU ({count / cpuUsed.TotalSeconds:N0} rows/CPU-s)");
+                // TRUCEWATCH_PROBE_DB names another store to probe (e.g. an empty PostgreSQL database); by default a new SQLite file.
+                var path = Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_DB") is { Length: > 0 } other ? other : Path.Combine(directory, $"probe{round}.db");
+                await using var store = await StoreFactory.OpenAsync(path, TimeProvider.System);
+                await ApplyExperimentalPragmasAsync(path, output);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+                var clock = Stopwatch.StartNew();
+                long count = stage switch
+                {
+                    "parse" => BenchData.ParseAll(csv).Count,
+                    "import" => (await store.ImportAsync(new ImportRequest("probe.csv", "canonical"), items)).Accepted,
+                    "acled-parse" => acledFormat.Read(new StringReader(csv)).Count(i => i is ImportItem.Accepted),
+                    "acled-store" => (await store.ImportAsync(new ImportRequest("acled.csv", "acled"), items)).Accepted,
+                    "acled-import" => (await store.ImportAsync(new ImportRequest("acled.csv", "acled"), acledFormat.Read(new StringReader(csv)))).Accepted,
+                    _ => throw new ArgumentException($"unknown stage '{stage}' (parse, import, acled-parse, acled-store, acled-import)", nameof(stage)),
+                };
+                clock.Stop();
+                var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                output.WriteLine($"{stage} #{round}: {count:N0} rows in {clock.Elapsed.TotalSeconds:F2} s wall ({count / clock.Elapsed.TotalSeconds:N0} rows/s), " +
+                    $"{cpuUsed.TotalSeconds:F2} s CPU ({count / cpuUsed.TotalSeconds:N0} rows/CPU-s), " +
+                    $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
+            }
         }
         finally
         {
