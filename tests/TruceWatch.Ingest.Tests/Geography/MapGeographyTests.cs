@@ -21,6 +21,13 @@ public sealed class MapGeographyTests
     [InlineData(44.55, 33.65, "UA-40")] // Sevastopol city municipality, inland of the bay
     [InlineData(45.0355, 38.9753, "RU-KDA")] // Krasnodar
     [InlineData(50.5997, 36.5983, "RU-BEL")] // Belgorod
+    [InlineData(55.7558, 37.6173, "RU-MOW")] // Moscow, the Kremlin
+    [InlineData(55.5600, 38.1200, "RU-MOS")] // Moscow oblast, Zhukovsky airfield
+    [InlineData(54.6237, 39.7377, "RU-RYA")] // Ryazan refinery
+    [InlineData(53.1585, 48.4681, "RU-SAM")] // Syzran
+    [InlineData(59.4471, 32.0205, "RU-LEN")] // Kirishi refinery
+    [InlineData(55.6366, 51.8245, "RU-TA")] // Nizhnekamsk
+    [InlineData(54.1667, 33.2333, "RU-SMO")] // Smolensk nuclear power plant, as the energy compilation places it
     public void A_point_is_in_the_region_that_contains_it(double lat, double lon, string region) =>
         Map.RegionAt(new GeoPoint(lat, lon)).ShouldBe(region);
 
@@ -28,7 +35,17 @@ public sealed class MapGeographyTests
     public void A_point_at_sea_or_far_away_is_in_no_region()
     {
         Map.RegionAt(new GeoPoint(43.5, 33.0)).ShouldBeNull();
-        Map.RegionAt(new GeoPoint(55.75, 37.62)).ShouldBeNull("Moscow is not a border region");
+        Map.RegionAt(new GeoPoint(52.52, 13.40)).ShouldBeNull("Berlin is in no region of the map");
+    }
+
+    [Fact]
+    public void Every_gazetteer_region_label_point_lies_in_that_regions_polygon()
+    {
+        var misplaced = TruceWatch.Ingest.Gazetteer.OblastGazetteer.Bundled.Regions
+            .Select(r => (r.Code, At: Map.RegionAt(r.Centroid)))
+            .Where(r => r.At != r.Code)
+            .ToList();
+        misplaced.ShouldBeEmpty();
     }
 
     [Theory]

@@ -76,6 +76,29 @@ public sealed class MinistryPatternTests
     }
 
     [Fact]
+    public void Regions_deep_in_Russia_resolve_to_their_codes_in_every_case_the_posts_use()
+    {
+        var read = Extract("Дежурными средствами ПВО уничтожены 40 украинских беспилотных летательных аппаратов самолетного типа: 12 – над территорией Орловской области, "
+            + "девять – над территорией Республики Татарстан, семь – над Ставропольским краем, пять – над территорией Московского региона, "
+            + "по два – над территориями Тульской и Калужской областей, по одному – над территориями Нижегородской, Тамбовской областей и Хатлонской области.");
+
+        // "Московский регион" (city and oblast together) and a region no gazetteer row holds stay as written, in the nominative.
+        read.Claims.Select(c => (c.Region?.Key, c.Intercepted)).ShouldBe([
+            ("RU-ORL", (int?)12), ("RU-TA", 9), ("RU-STA", 7), ("Московский регион", 5), ("RU-TUL", 2), ("RU-KLU", 2), ("RU-NIZ", 1), ("RU-TAM", 1),
+            ("Хатлонская область", 1),
+        ]);
+        read.Claims.Where(c => c.Region is { IsCoded: true }).ShouldAllBe(c => c.Region!.Value.Country == "RU");
+    }
+
+    [Fact]
+    public void A_district_before_its_oblast_is_read_as_the_oblast()
+    {
+        var read = Extract("Дежурными средствами ПВО беспилотный летательный аппарат уничтожен над территорией Истринского городского округа Московской области.");
+
+        read.Claims.ShouldHaveSingleItem().Region?.Key.ShouldBe("RU-MOS");
+    }
+
+    [Fact]
     public void Weapons_of_several_kinds_counted_together_give_a_claim_each()
     {
         var read = Extract("Дежурными средствами ПВО сбиты 3 ракеты ATACMS и 25 беспилотных летательных аппаратов над территорией Белгородской области.");

@@ -56,6 +56,28 @@ public sealed class StatementFormatTests
     }
 
     [Fact]
+    public void The_real_Ministry_posts_place_their_per_region_counts_deep_in_Russia_by_code_and_keep_the_rest_verbatim()
+    {
+        var path = Repo.Data("russia-mod-statements", "mod_russia_clean.csv");
+        using var file = File.OpenText(path);
+        var reports = new RussianModStatementsFormat(WeaponCatalog.Bundled, OblastGazetteer.Bundled)
+            .Read(file, TestContext.Current.CancellationToken).OfType<ImportItem.Accepted>().Select(a => a.Record.Report).ToList();
+
+        var coded = reports.Where(r => r.Place.Admin1 is not null).GroupBy(r => r.Place.Admin1!).ToDictionary(g => g.Key, g => g.Count());
+        string[] deep = ["RU-ORL", "RU-KLU", "RU-TUL", "RU-SMO", "RU-RYA", "RU-MOS", "RU-LIP", "RU-VGG", "RU-SAR", "RU-TVE", "RU-LEN", "RU-TA"];
+        deep.ShouldBeSubsetOf(coded.Keys);
+        coded.Keys.ShouldAllBe(code => OblastGazetteer.Bundled.ByCode(code) != null);
+
+        // A region named without a code is kept as the post wrote it (in the nominative), flagged by having no admin1: none of them is a
+        // name the gazetteer could have resolved.
+        var named = reports.Where(r => r.Place is { Admin1: null, Precision: PlacePrecision.Country, Name: not null } && !r.Place.Name.Contains(';'))
+            .Select(r => r.Place.Name!).Distinct().Order(StringComparer.Ordinal).ToList();
+        named.ShouldContain("Московский регион");
+        named.ShouldAllBe(name => OblastGazetteer.Bundled.Resolve(name) == null);
+        named.ShouldBe(["Московский регион"]);
+    }
+
+    [Fact]
     public void An_Air_Force_post_gives_one_report_per_weapon_and_an_as_of_time_reaches_back_a_day()
     {
         const string csv = "telegram_msg_id,posted_at,source_file,text_uk\n"
