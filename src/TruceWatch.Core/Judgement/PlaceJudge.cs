@@ -20,37 +20,40 @@ internal static class PlaceJudge
     /// <summary>The map's own precision: the front line is drawn to about a kilometre.</summary>
     private const double MapKm = 1;
 
-    public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map)
+    public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map) => Evaluate(incident.Place, Day(incident), rule, map);
+
+    /// <summary>The rule on a place and the day whose front line applies: all of an incident that <see cref="Evaluate(Incident, PlaceRule, IGeography?)"/> reads.</summary>
+    public static Tri Evaluate(Place place, DateOnly? day, PlaceRule rule, IGeography? map)
     {
         var value = Tri.True;
         if (rule.Countries is { } countries)
         {
-            value = Kleene.And(value, Country(incident.Place, countries, map));
+            value = Kleene.And(value, Country(place, countries, map));
         }
 
         if (rule.Admin1 is { } regions && value != Tri.False)
         {
-            value = Kleene.And(value, Admin1(incident.Place, regions, map));
+            value = Kleene.And(value, Admin1(place, regions, map));
         }
 
         if (rule.Beyond is { } beyond && value != Tri.False)
         {
-            value = Kleene.And(value, Beyond(incident, beyond, map));
+            value = Kleene.And(value, Beyond(place, day, beyond, map));
         }
 
         if (rule.Occupied != OccupiedRule.Include && value != Tri.False)
         {
-            value = Kleene.And(value, Occupation(incident, rule.Occupied, map));
+            value = Kleene.And(value, Occupation(place, day, rule.Occupied, map));
         }
 
         if (rule.Seas is { } seas && value != Tri.False)
         {
-            value = Kleene.And(value, Sea(incident, seas, map));
+            value = Kleene.And(value, Sea(place, seas, map));
         }
 
         if (rule.Corridors is { } corridors && value != Tri.False)
         {
-            value = Kleene.And(value, InCorridors(incident, corridors, map));
+            value = Kleene.And(value, InCorridors(place, corridors, map));
         }
 
         return value;
@@ -76,7 +79,7 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond)
         {
-            var v = Beyond(incident, beyond, map);
+            var v = Beyond(incident.Place, Day(incident), beyond, map);
             string? measured = null;
             if (map is not null && incident.Place.Point is { } point && Uncertainty(incident.Place) is not null && Day(incident) is { } day
                 && map.DistanceKm(point, beyond.From, day) is { } km)
@@ -91,7 +94,7 @@ internal static class PlaceJudge
 
         if (rule.Occupied != OccupiedRule.Include)
         {
-            var v = Occupation(incident, rule.Occupied, map);
+            var v = Occupation(incident.Place, Day(incident), rule.Occupied, map);
             string? found = null;
             if (map is not null && incident.Place.Point is not null && Day(incident) is { } day)
             {
@@ -105,7 +108,7 @@ internal static class PlaceJudge
 
         if (rule.Seas is { } seas)
         {
-            var v = Sea(incident, seas, map);
+            var v = Sea(incident.Place, seas, map);
             var found = incident.Place.Point is null || map is null ? where
                 : $"{where}: {(v switch { Tri.True => "at sea", Tri.False => "not in these seas", _ => "on the coast, or too imprecise to tell" })}";
             into.Add(new ConditionTrace("where.sea", v, $"in [{string.Join(", ", seas)}]", "place", found));
@@ -114,7 +117,7 @@ internal static class PlaceJudge
 
         if (rule.Corridors is { } corridors)
         {
-            var v = InCorridors(incident, corridors, map);
+            var v = InCorridors(incident.Place, corridors, map);
             var found = incident.Place.Point is null || map is null ? where
                 : $"{where}: {(v switch { Tri.True => "inside", Tri.False => "outside", _ => "on the edge, or too imprecise to tell" })}";
             into.Add(new ConditionTrace("where.corridor", v, $"in [{string.Join(", ", corridors)}]", "place", found));
@@ -136,14 +139,14 @@ internal static class PlaceJudge
         return region is null ? Tri.Unknown : regions.Contains(region, StringComparer.OrdinalIgnoreCase) ? Tri.True : Tri.False;
     }
 
-    private static Tri Beyond(Incident incident, DistanceRule rule, IGeography? map) =>
-        map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day
+    private static Tri Beyond(Place place, DateOnly? on, DistanceRule rule, IGeography? map) =>
+        map is null || place.Point is not { } point || Uncertainty(place) is not { } radius || on is not { } day
             ? Tri.Unknown
             : map.Beyond(point, rule.From, day, rule.Km, radius);
 
-    private static Tri Occupation(Incident incident, OccupiedRule rule, IGeography? map)
+    private static Tri Occupation(Place place, DateOnly? on, OccupiedRule rule, IGeography? map)
     {
-        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius || Day(incident) is not { } day)
+        if (map is null || place.Point is not { } point || Uncertainty(place) is not { } radius || on is not { } day)
         {
             return Tri.Unknown;
         }
@@ -159,14 +162,14 @@ internal static class PlaceJudge
         return rule == OccupiedRule.Exclude ? Kleene.Not(occupied) : occupied;
     }
 
-    private static Tri Sea(Incident incident, IReadOnlyList<string> seas, IGeography? map) =>
-        map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius
+    private static Tri Sea(Place place, IReadOnlyList<string> seas, IGeography? map) =>
+        map is null || place.Point is not { } point || Uncertainty(place) is not { } radius
             ? Tri.Unknown
             : map.InSea(point, radius, seas);
 
-    private static Tri InCorridors(Incident incident, IReadOnlyList<Corridor> corridors, IGeography? map)
+    private static Tri InCorridors(Place place, IReadOnlyList<Corridor> corridors, IGeography? map)
     {
-        if (map is null || incident.Place.Point is not { } point || Uncertainty(incident.Place) is not { } radius)
+        if (map is null || place.Point is not { } point || Uncertainty(place) is not { } radius)
         {
             return Tri.Unknown;
         }

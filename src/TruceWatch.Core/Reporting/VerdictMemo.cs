@@ -4,6 +4,7 @@ using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Geography;
 using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Judgement;
+using TruceWatch.Core.Logic;
 using TruceWatch.Core.Reports;
 
 namespace TruceWatch.Core.Reporting;
@@ -12,7 +13,10 @@ namespace TruceWatch.Core.Reporting;
 /// <see cref="Judge.Decide"/> of several agreements, remembered per distinct combination of the facts it reads, so a file of a million
 /// reports is judged a few thousand times rather than a million times seven. Exact, not approximate: the key holds every fact
 /// <c>Decide</c> reads, and time enters it only as the position of the event's earliest and latest moment among the agreements' window,
-/// clause-window and amendment edges, because <c>Decide</c> only ever compares them with those edges. One memo per thread; not shared.
+/// clause-window and amendment edges, because <c>Decide</c> only ever compares them with those edges. Place enters it only as the
+/// answers to the agreements' place rules (<c>where:</c>), and only for a report whose domain, means and targets do not already rule
+/// out every clause that has one, because <c>Decide</c> reads the place through those rules alone and only past those tests: so a
+/// file of a million distinct points does not mean a million judgements. One memo per thread; not shared.
 /// </summary>
 public sealed class VerdictMemo
 {
@@ -23,7 +27,9 @@ public sealed class VerdictMemo
     private readonly IReadOnlyList<Agreement> _agreements;
     private readonly IGeography? _map;
     private readonly long[] _edges;
-    private bool _placeMatters;
+    private readonly List<Criteria> _placed = [];
+    private readonly List<PlaceRule> _rules = [];
+    private readonly int[] _answers;
     private bool _stageMatters;
     private bool _effectMatters;
     private readonly Dictionary<Key, Verdict[]> _known = [];
@@ -47,7 +53,11 @@ public sealed class VerdictMemo
         }
 
         _edges = [.. edges];
+        _answers = new int[_rules.Count];
     }
+
+    /// <summary>More place rules than the key's 32 bits hold two bits each: then the place itself goes into the key.</summary>
+    private bool ManyRules => _rules.Count > 15;
 
     /// <summary>Distinct fact combinations judged so far.</summary>
     public int Distinct => _known.Count;
@@ -83,16 +93,11 @@ public sealed class VerdictMemo
     private Key KeyOf(in ReportFacts facts)
     {
         var time = facts.Time;
-        int earliest = -1, latest = -1, day = 0;
+        int earliest = -1, latest = -1;
         if (time.Earliest is { } e && time.Latest is { } l)
         {
             earliest = Position(e.UtcTicks);
             latest = l == e ? earliest : Position(l.UtcTicks);
-            if (_placeMatters && facts.Place?.Point is not null)
-            {
-                // Place rules read the map on the event's day (the front line moves).
-                day = DateOnly.FromDateTime(e.UtcDateTime).DayNumber;
-            }
         }
 
         // The stage a strike reached (as Judge.Stage reads it), only when some clause counts hits or effects.
@@ -106,15 +111,77 @@ public sealed class VerdictMemo
         }
 
         var harmed = _effectMatters && (facts.Harm.Killed > 0 || facts.Harm.Injured > 0);
+        var (answers, place) = PlaceAnswers(facts);
         return new Key(
             facts.Perpetrator?.Value,
             facts.Means?.Value,
             facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets),
-            _placeMatters ? facts.Place : null,
+            place,
             earliest,
             latest,
-            day,
+            answers,
             (facts.Domain is { } d ? (int)d + 1 : 0) | (hit << 8) | (harmed ? 1 << 12 : 0));
+    }
+
+    /// <summary>
+    /// What <c>Decide</c> can learn about the place: for each place rule it may reach (its criteria's domain, means and targets are not
+    /// all but ruled out, the order <c>Judge</c> tests them in), the rule's answer, two bits each; zero when it reaches none.
+    /// </summary>
+    private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts)
+    {
+        if (_placed.Count == 0)
+        {
+            return (0, null);
+        }
+
+        Array.Fill(_answers, -1);
+        DateOnly? day = facts.Time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
+        var place = facts.Place ?? Place.Unknown;
+        var answers = 0;
+        foreach (var criteria in _placed)
+        {
+            if (!MayReachPlace(facts, criteria))
+            {
+                continue;
+            }
+
+            if (ManyRules)
+            {
+                return (0, facts.Place);
+            }
+
+            var rule = _rules.IndexOf(criteria.Where!);
+            if (_answers[rule] < 0)
+            {
+                _answers[rule] = (int)PlaceJudge.Evaluate(place, day, criteria.Where!, _map);
+                answers |= (_answers[rule] + 1) << (2 * rule);
+            }
+        }
+
+        return (answers, null);
+    }
+
+    /// <summary>Whether <c>Judge.Matches</c> gets as far as the place: its tests before it (domain, means, targets) are not false.</summary>
+    private static bool MayReachPlace(in ReportFacts facts, Criteria criteria)
+    {
+        var value = Tri.True;
+        if (criteria.Domains is { } domains)
+        {
+            value = Kleene.And(value, Judge.Domain(facts.Domain, domains));
+        }
+
+        if (criteria.Means is { } means && value != Tri.False)
+        {
+            value = Kleene.And(value, Judge.Means(facts.Means, means));
+        }
+
+        if (criteria.Targets is { } targets && value != Tri.False)
+        {
+            // Any-match (prohibitions) is never false where all-match (exceptions) is not, so the looser test stands for both.
+            value = Kleene.And(value, Judge.Target(facts.Targets, targets, all: false));
+        }
+
+        return value != Tri.False;
     }
 
     /// <summary>How many edges lie at or before <paramref name="ticks"/>: all <c>Decide</c> can tell about a moment.</summary>
@@ -133,10 +200,16 @@ public sealed class VerdictMemo
             Windows(clause.Windows, edges);
             _stageMatters |= clause.Counts != StrikeStage.Launched;
             _effectMatters |= clause.Counts == StrikeStage.Effect;
-            _placeMatters |= clause.Prohibits.Where is not null;
-            foreach (var except in clause.Except)
+            foreach (var criteria in clause.Except.Prepend(clause.Prohibits))
             {
-                _placeMatters |= except.Where is not null;
+                if (criteria.Where is { } where)
+                {
+                    _placed.Add(criteria);
+                    if (!_rules.Contains(where))
+                    {
+                        _rules.Add(where);
+                    }
+                }
             }
         }
     }
@@ -161,7 +234,7 @@ public sealed class VerdictMemo
     /// The facts <c>Decide</c> reads. Text facts come from per-file caches, so they are compared by reference: equal references mean
     /// equal values; equal values under different references only cost a second entry.
     /// </summary>
-    private readonly struct Key(object? party, object? means, object? targets, object? place, int earliest, int latest, int day, int small) : IEquatable<Key>
+    private readonly struct Key(object? party, object? means, object? targets, object? place, int earliest, int latest, int answers, int small) : IEquatable<Key>
     {
         private readonly object? _party = party;
         private readonly object? _means = means;
@@ -169,12 +242,12 @@ public sealed class VerdictMemo
         private readonly object? _place = place;
         private readonly int _earliest = earliest;
         private readonly int _latest = latest;
-        private readonly int _day = day;
+        private readonly int _answers = answers;
         private readonly int _small = small;
 
         public bool Equals(Key other) =>
             ReferenceEquals(_party, other._party) && ReferenceEquals(_means, other._means) && ReferenceEquals(_targets, other._targets)
-            && ReferenceEquals(_place, other._place) && _earliest == other._earliest && _latest == other._latest && _day == other._day
+            && ReferenceEquals(_place, other._place) && _earliest == other._earliest && _latest == other._latest && _answers == other._answers
             && _small == other._small;
 
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
@@ -188,7 +261,7 @@ public sealed class VerdictMemo
             h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_place);
             h = (h * -1521134295) + _earliest;
             h = (h * -1521134295) + _latest;
-            h = (h * -1521134295) + _day;
+            h = (h * -1521134295) + _answers;
             return (h * -1521134295) + _small;
         }
     }
