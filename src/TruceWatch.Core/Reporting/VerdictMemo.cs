@@ -29,7 +29,12 @@ public sealed class VerdictMemo
     private readonly long[] _edges;
     private readonly List<Criteria> _placed = [];
     private readonly List<PlaceRule> _rules = [];
+    private readonly int[] _ruleOf;
     private readonly int[] _answers;
+
+    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone (text from per-file caches,
+    // so compared by reference): worked out once per combination.
+    private readonly Dictionary<(object? Means, object? Targets, int Domain), long> _reachable = [];
     private bool _stageMatters;
     private bool _effectMatters;
     private readonly Dictionary<Key, Verdict[]> _known = [];
@@ -54,6 +59,7 @@ public sealed class VerdictMemo
 
         _edges = [.. edges];
         _answers = new int[_rules.Count];
+        _ruleOf = [.. _placed.Select(c => _rules.IndexOf(c.Where!))];
     }
 
     /// <summary>More place rules than the key's 32 bits hold two bits each: then the place itself goes into the key.</summary>
@@ -134,31 +140,55 @@ public sealed class VerdictMemo
             return (0, null);
         }
 
+        var reachable = Reachable(facts);
+        if (reachable == 0)
+        {
+            return (0, null);
+        }
+
+        if (ManyRules || _placed.Count > 64)
+        {
+            return (0, facts.Place);
+        }
+
         Array.Fill(_answers, -1);
         DateOnly? day = facts.Time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
         var place = facts.Place ?? Place.Unknown;
         var answers = 0;
-        foreach (var criteria in _placed)
+        for (var i = 0; i < _placed.Count; i++)
         {
-            if (!MayReachPlace(facts, criteria))
+            var rule = _ruleOf[i];
+            if ((reachable & (1L << i)) != 0 && _answers[rule] < 0)
             {
-                continue;
-            }
-
-            if (ManyRules)
-            {
-                return (0, facts.Place);
-            }
-
-            var rule = _rules.IndexOf(criteria.Where!);
-            if (_answers[rule] < 0)
-            {
-                _answers[rule] = (int)PlaceJudge.Evaluate(place, day, criteria.Where!, _map);
+                _answers[rule] = (int)PlaceJudge.Evaluate(place, day, _placed[i].Where!, _map);
                 answers |= (_answers[rule] + 1) << (2 * rule);
             }
         }
 
         return (answers, null);
+    }
+
+    /// <summary>The place-bearing criteria (as bits, in <c>_placed</c>'s order; all bits past 64) the report's facts may reach.</summary>
+    private long Reachable(in ReportFacts facts)
+    {
+        var key = (facts.Means?.Value, facts.Targets.IsDefault ? null : (object?)ImmutableCollectionsMarshal.AsArray(facts.Targets), facts.Domain is { } d ? (int)d : -1);
+        if (!_reachable.TryGetValue(key, out var bits))
+        {
+            for (var i = 0; i < _placed.Count; i++)
+            {
+                if (MayReachPlace(facts, _placed[i]))
+                {
+                    bits |= i < 64 ? 1L << i : -1L;
+                }
+            }
+
+            if (_reachable.Count < Capacity)
+            {
+                _reachable[key] = bits;
+            }
+        }
+
+        return bits;
     }
 
     /// <summary>Whether <c>Judge.Matches</c> gets as far as the place: its tests before it (domain, means, targets) are not false.</summary>
