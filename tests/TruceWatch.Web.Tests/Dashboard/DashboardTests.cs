@@ -204,6 +204,13 @@ public sealed class DashboardTests(DashboardFixture app) : IClassFixture<Dashboa
         var requests = new List<string>();
         var problems = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"response {response.Status}: {response.Url}");
+            }
+        };
         page.PageError += (_, error) => problems.Add($"page error: {error}");
         page.Console += (_, message) =>
         {
