@@ -21,26 +21,14 @@ internal static class TermsAmendments
         Func<string, string?>? regions, TermsDiagnostics errors)
     {
         var list = new List<Amendment>();
-        if (node is not YamlSequenceNode seq)
-        {
-            errors.Add(node.Start, "amendments must be a list of { version, from, add | replace | remove }");
-            return list;
-        }
-
         var ids = new HashSet<string>(baseClauses.Select(c => c.Id), StringComparer.Ordinal);
         var lastVersion = baseVersion;
         DateTimeOffset? lastFrom = null;
         var start = windows.Count > 0 && windows.All(w => w.Start is not null) ? windows.Min(w => w.Start) : null;
         var end = windows.Count > 0 && windows.All(w => w.End is not null) ? windows.Max(w => w.End) : null;
-        foreach (var item in seq.Children)
+        foreach (var map in Mappings(node, nonEmpty: false, "amendments must be a list of { version, from, add | replace | remove }",
+            "an amendment must be a mapping with version, from and what it changes", Keys, "amendment", errors))
         {
-            if (item is not YamlMappingNode map)
-            {
-                errors.Add(item.Start, "an amendment must be a mapping with version, from and what it changes");
-                continue;
-            }
-
-            CheckKeys(map, Keys, "amendment", errors);
 
             var versionNode = Value(map, "version");
             int? version = versionNode is YamlScalarNode { Value: { } v } && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -20,21 +20,9 @@ internal static class TermsCorridors
     public static Dictionary<string, Corridor> Parse(YamlNode node, TermsDiagnostics errors)
     {
         var corridors = new Dictionary<string, Corridor>(StringComparer.Ordinal);
-        if (node is not YamlSequenceNode seq)
+        foreach (var map in Mappings(node, nonEmpty: false, "corridors must be a list of { name, polygon: [[lon, lat], …] }",
+            "each corridor must be a mapping with name and polygon", Keys, "corridor", errors))
         {
-            errors.Add(node.Start, "corridors must be a list of { name, polygon: [[lon, lat], …] }");
-            return corridors;
-        }
-
-        foreach (var item in seq.Children)
-        {
-            if (item is not YamlMappingNode map)
-            {
-                errors.Add(item.Start, "each corridor must be a mapping with name and polygon");
-                continue;
-            }
-
-            CheckKeys(map, Keys, "corridor", errors);
             var nameNode = Value(map, "name");
             var name = nameNode is null ? null : Scalar(nameNode);
             if (nameNode is null)

@@ -21,6 +21,33 @@ internal static class TermsNodes
         }
     }
 
+    /// <summary>
+    /// The mappings of a list (clauses, amendments, corridors…), each with its keys checked as it is reached: the node not being a list
+    /// (or being empty, where <paramref name="nonEmpty"/>) is <paramref name="notAList"/> at the node, an item that is not a mapping is
+    /// <paramref name="notAMapping"/> at the item, and reading goes on with the next.
+    /// </summary>
+    public static IEnumerable<YamlMappingNode> Mappings(
+        YamlNode node, bool nonEmpty, string notAList, string notAMapping, string[] keys, string where, TermsDiagnostics errors)
+    {
+        if (node is not YamlSequenceNode seq || (nonEmpty && seq.Children.Count == 0))
+        {
+            errors.Add(node.Start, notAList);
+            yield break;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                errors.Add(item.Start, notAMapping);
+                continue;
+            }
+
+            CheckKeys(map, keys, where, errors);
+            yield return map;
+        }
+    }
+
     public static YamlNode? Value(YamlMappingNode map, string key)
     {
         foreach (var (k, v) in map.Children)

@@ -244,22 +244,9 @@ public static class TermsParser
     internal static List<Clause> ParseClauseList(YamlNode node, string name, IReadOnlyList<PartyCode> parties, Func<string, string?>? regions, TermsDiagnostics errors)
     {
         var clauses = new List<Clause>();
-        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
-        {
-            errors.Add(node.Start, $"{name} must be a non-empty list");
-            return clauses;
-        }
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in seq.Children)
+        foreach (var map in Mappings(node, nonEmpty: true, $"{name} must be a non-empty list", "each clause must be a mapping with id, binds and prohibits", ClauseKeys, "clause", errors))
         {
-            if (item is not YamlMappingNode map)
-            {
-                errors.Add(item.Start, "each clause must be a mapping with id, binds and prohibits");
-                continue;
-            }
-
-            CheckKeys(map, ClauseKeys, "clause", errors);
             var id = RequiredString(map, "id", errors);
             if (id is not null && !ids.Add(id))
             {
@@ -431,21 +418,8 @@ public static class TermsParser
             return list;
         }
 
-        if (node is not YamlSequenceNode seq)
+        foreach (var map in Mappings(node, nonEmpty: false, "obligations must be a list", "each obligation must be a mapping with id and kind", ObligationKeys, "obligation", errors))
         {
-            errors.Add(node.Start, "obligations must be a list");
-            return list;
-        }
-
-        foreach (var item in seq.Children)
-        {
-            if (item is not YamlMappingNode map)
-            {
-                errors.Add(item.Start, "each obligation must be a mapping with id and kind");
-                continue;
-            }
-
-            CheckKeys(map, ObligationKeys, "obligation", errors);
             var id = RequiredString(map, "id", errors);
             var kind = RequiredString(map, "kind", errors);
             var terms = Value(map, "terms") is { } t ? Scalar(t) : null;

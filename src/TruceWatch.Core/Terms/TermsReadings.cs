@@ -28,22 +28,10 @@ internal static class TermsReadings
     public static List<Interpretation> Interpretations(YamlNode node, TermsDiagnostics errors)
     {
         var list = new List<Interpretation>();
-        if (node is not YamlSequenceNode seq)
-        {
-            errors.Add(node.Start, "interpretations must be a list of { name, note, window | counts | occupied }");
-            return list;
-        }
-
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in seq.Children)
+        foreach (var map in Mappings(node, nonEmpty: false, "interpretations must be a list of { name, note, window | counts | occupied }",
+            "an interpretation must be a mapping with a name and what it reads differently", Keys, "interpretation", errors))
         {
-            if (item is not YamlMappingNode map)
-            {
-                errors.Add(item.Start, "an interpretation must be a mapping with a name and what it reads differently");
-                continue;
-            }
-
-            CheckKeys(map, Keys, "interpretation", errors);
 
             var name = Value(map, "name") is YamlScalarNode { Value: { } n } ? n : null;
             if (name is null || !IsName(name))
