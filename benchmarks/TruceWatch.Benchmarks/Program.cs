@@ -6,6 +6,7 @@ using TruceWatch.Benchmarks.Data;
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --describe              what the synthetic data set holds
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --probe import 100000   one timed pass, for a profiler
+//   stages: parse, import (canonical); acled-parse, acled-store, acled-import; TRUCEWATCH_PROBE_REPEAT=N runs the stage N times
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --probe-geography 5          geography passes, wall and CPU time
 // dotnet run -c Release --project benchmarks/TruceWatch.Benchmarks -- --write-csv 1000000 FILE  the synthetic data as a file (end-to-end runs)
 switch (args)

@@ -20,11 +20,12 @@ internal static class PlaceJudge
     /// <summary>The map's own precision: the front line is drawn to about a kilometre.</summary>
     private const double MapKm = 1;
 
-    public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map) => Evaluate(incident.Place, Day(incident), rule, map);
+    public static Tri Evaluate(Incident incident, PlaceRule rule, IGeography? map) => Evaluate(incident.Place, incident.Time, rule, map);
 
-    /// <summary>The rule on a place and the day whose front line applies: all of an incident that <see cref="Evaluate(Incident, PlaceRule, IGeography?)"/> reads.</summary>
-    public static Tri Evaluate(Place place, DateOnly? day, PlaceRule rule, IGeography? map)
+    /// <summary>The rule on a place and a time: all of an incident that <see cref="Evaluate(Incident, PlaceRule, IGeography?)"/> reads.</summary>
+    public static Tri Evaluate(Place place, ReportedTime time, PlaceRule rule, IGeography? map)
     {
+        var day = Day(time);
         var value = Tri.True;
         if (rule.Countries is { } countries)
         {
@@ -79,9 +80,9 @@ internal static class PlaceJudge
 
         if (rule.Beyond is { } beyond)
         {
-            var v = Beyond(incident.Place, Day(incident), beyond, map);
+            var v = Beyond(incident.Place, Day(incident.Time), beyond, map);
             string? measured = null;
-            if (map is not null && incident.Place.Point is { } point && Uncertainty(incident.Place) is not null && Day(incident) is { } day
+            if (map is not null && incident.Place.Point is { } point && Uncertainty(incident.Place) is not null && Day(incident.Time) is { } day
                 && map.DistanceKm(point, beyond.From, day) is { } km)
             {
                 measured = string.Create(CultureInfo.InvariantCulture,
@@ -94,9 +95,9 @@ internal static class PlaceJudge
 
         if (rule.Occupied != OccupiedRule.Include)
         {
-            var v = Occupation(incident.Place, Day(incident), rule.Occupied, map);
+            var v = Occupation(incident.Place, Day(incident.Time), rule.Occupied, map);
             string? found = null;
-            if (map is not null && incident.Place.Point is not null && Day(incident) is { } day)
+            if (map is not null && incident.Place.Point is not null && Day(incident.Time) is { } day)
             {
                 var state = rule.Occupied == OccupiedRule.Exclude ? Kleene.Not(v) : v;
                 found = $"{where}: {(state switch { Tri.True => "occupied", Tri.False => "not occupied", _ => "on the front line" })} on {day:yyyy-MM-dd}";
@@ -192,8 +193,8 @@ internal static class PlaceJudge
     };
 
     /// <summary>The day whose front line applies: the day the event began (UTC).</summary>
-    private static DateOnly? Day(Incident incident) =>
-        incident.Time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
+    private static DateOnly? Day(ReportedTime time) =>
+        time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
 
     private static string Describe(Place place) =>
         place.Point is { } p

@@ -152,7 +152,6 @@ public sealed class VerdictMemo
         }
 
         Array.Fill(_answers, -1);
-        DateOnly? day = facts.Time.Earliest is { } earliest ? DateOnly.FromDateTime(earliest.UtcDateTime) : null;
         var place = facts.Place ?? Place.Unknown;
         var answers = 0;
         for (var i = 0; i < _placed.Count; i++)
@@ -160,7 +159,7 @@ public sealed class VerdictMemo
             var rule = _ruleOf[i];
             if ((reachable & (1L << i)) != 0 && _answers[rule] < 0)
             {
-                _answers[rule] = (int)PlaceJudge.Evaluate(place, day, _placed[i].Where!, _map);
+                _answers[rule] = (int)PlaceJudge.Evaluate(place, facts.Time, _placed[i].Where!, _map);
                 answers |= (_answers[rule] + 1) << (2 * rule);
             }
         }

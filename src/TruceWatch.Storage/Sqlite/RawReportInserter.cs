@@ -59,21 +59,14 @@ internal sealed class RawReportInserter : IDisposable
         var at = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is { } value)
-            {
-                at += Encoding.UTF8.GetBytes(value, bytes.AsSpan(at));
-                encoded.Ends[i] = at;
-            }
-            else
-            {
-                encoded.Ends[i] = -1;
-            }
+            at += text[i] is { } value ? Encoding.UTF8.GetBytes(value, bytes.AsSpan(at)) : 0;
+            encoded.End(i, at, isNull: text[i] is null);
         }
 
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(encoded.Text(Encoded.Payload), hash);
         Convert.TryToHexStringLower(hash, bytes.AsSpan(at), out var written);
-        encoded.Ends[^1] = at + written;
+        encoded.End(Encoded.Hash, at + written, isNull: false);
         encoded.PayloadSha256 = Convert.ToHexStringLower(hash);
         return encoded;
     }
@@ -136,7 +129,7 @@ internal sealed class RawReportInserter : IDisposable
 
     private void Text(int index, Encoded encoded, int column)
     {
-        if (encoded.Ends[column] < 0)
+        if (encoded.IsNull(column))
         {
             SqliteNative.BindNull(_handle, index);
         }
@@ -184,33 +177,26 @@ internal sealed class Encoded(byte[] bytes)
     public const int HashLength = 64;
 
     private Columns _ends;
-
-    /// <summary>Where each column ends in the bytes; -1 for a null column.</summary>
-    public Span<int> Ends => _ends;
+    private int _nulls;
 
     /// <summary>The payload's SHA-256 as lower-case hex.</summary>
     public string PayloadSha256 { get; set; } = "";
 
-    /// <summary>Column <paramref name="column"/>'s UTF-8 bytes (empty for a null column).</summary>
+    /// <summary>Whether column <paramref name="column"/> is null (SQL NULL, not empty text).</summary>
+    public bool IsNull(int column) => (_nulls & (1 << column)) != 0;
+
+    /// <summary>Column <paramref name="column"/>'s UTF-8 bytes: from where the one before it ends to where it ends.</summary>
     public ReadOnlySpan<byte> Text(int column)
     {
-        var end = _ends[column];
-        if (end < 0)
-        {
-            return [];
-        }
+        var start = column == 0 ? 0 : _ends[column - 1];
+        return bytes.AsSpan(start, _ends[column] - start);
+    }
 
-        var start = 0;
-        for (var i = column - 1; i >= 0; i--)
-        {
-            if (_ends[i] >= 0)
-            {
-                start = _ends[i];
-                break;
-            }
-        }
-
-        return bytes.AsSpan(start, end - start);
+    /// <summary>Records that column <paramref name="column"/> ends at <paramref name="end"/> (where it began, for a null one).</summary>
+    public void End(int column, int end, bool isNull)
+    {
+        _ends[column] = end;
+        _nulls |= isNull ? 1 << column : 0;
     }
 
     [InlineArray(Hash + 1)]
