@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TruceWatch.Core.Agreements;
@@ -6,6 +7,7 @@ using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Judgement;
 using TruceWatch.Core.Logic;
 using TruceWatch.Core.Reports;
+using TruceWatch.Core.Taxonomy;
 
 namespace TruceWatch.Core.Reporting;
 
@@ -13,7 +15,9 @@ namespace TruceWatch.Core.Reporting;
 /// <see cref="Judge.Decide"/> of several agreements, remembered per distinct combination of the facts it reads, so a file of a million
 /// reports is judged a few thousand times rather than a million times seven. Exact, not approximate: the key holds every fact
 /// <c>Decide</c> reads, and time enters it only as the position of the event's earliest and latest moment among the agreements' window,
-/// clause-window and amendment edges, because <c>Decide</c> only ever compares them with those edges. Place enters it only as the
+/// clause-window and amendment edges, because <c>Decide</c> only ever compares them with those edges. Means and targets enter it only
+/// as the answers of the agreements' means and target tests (<c>Judge.Means</c>, <c>Judge.Target</c>), the only way <c>Decide</c> reads
+/// them, so a file's hundreds of distinct target lists fall into the few classes the terms tell apart. Place enters it only as the
 /// answers to the agreements' place rules (<c>where:</c>), and only for a report whose domain, means and targets do not already rule
 /// out every clause that has one, because <c>Decide</c> reads the place through those rules alone and only past those tests: so a
 /// file of a million distinct points does not mean a million judgements. One memo per thread; not shared.
@@ -32,9 +36,18 @@ public sealed class VerdictMemo
     private readonly int[] _ruleOf;
     private readonly int[] _answers;
 
-    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone (text from per-file caches,
-    // so compared by reference): worked out once per combination.
-    private readonly Dictionary<(object? Means, object? Targets, int Domain), long> _reachable = [];
+    // Means and targets enter the key as the answers of the agreements' means and target tests (two bits per test), worked out once
+    // per distinct value (text and lists from per-file caches, so looked up by reference): a file's few hundred target lists fall into
+    // a few dozen classes that no test tells apart. With more tests than 32 bits hold, the value itself goes into the key.
+    private readonly List<IReadOnlyList<TaxonomyPath>> _meansTests = [];
+    private readonly List<(IReadOnlyList<TaxonomyPath> Rules, bool All)> _targetTests = [];
+    private readonly Dictionary<object, long> _meansAnswers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, long> _targetAnswers = new(ReferenceEqualityComparer.Instance);
+    private readonly long _noMeansAnswers;
+    private readonly long _noTargetsAnswers;
+
+    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone: worked out once per combination.
+    private readonly Dictionary<Facets, long> _reachable = [];
     private bool _stageMatters;
     private bool _effectMatters;
     private readonly Dictionary<Key, Verdict[]> _known = [];
@@ -60,7 +73,13 @@ public sealed class VerdictMemo
         _edges = [.. edges];
         _answers = new int[_rules.Count];
         _ruleOf = [.. _placed.Select(c => _rules.IndexOf(c.Where!))];
+        _noMeansAnswers = ManyMeansTests ? 0 : MeansAnswers(null);
+        _noTargetsAnswers = ManyTargetTests ? 0 : TargetAnswers(default);
     }
+
+    private bool ManyMeansTests => _meansTests.Count > 32;
+
+    private bool ManyTargetTests => _targetTests.Count > 32;
 
     /// <summary>More place rules than the key's 32 bits hold two bits each: then the place itself goes into the key.</summary>
     private bool ManyRules => _rules.Count > 15;
@@ -117,30 +136,99 @@ public sealed class VerdictMemo
         }
 
         var harmed = _effectMatters && (facts.Harm.Killed > 0 || facts.Harm.Injured > 0);
-        var (answers, place) = PlaceAnswers(facts);
+        var facets = FacetsOf(facts);
+        var (answers, place) = PlaceAnswers(facts, facets);
         return new Key(
             facts.Perpetrator?.Value,
-            facts.Means?.Value,
-            facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets),
+            facets,
             place,
             earliest,
             latest,
             answers,
-            (facts.Domain is { } d ? (int)d + 1 : 0) | (hit << 8) | (harmed ? 1 << 12 : 0));
+            (hit << 8) | (harmed ? 1 << 12 : 0));
+    }
+
+    /// <summary>What <c>Decide</c> can learn of the report's domain, means and targets.</summary>
+    private Facets FacetsOf(in ReportFacts facts)
+    {
+        var domain = facts.Domain is { } d ? (int)d + 1 : 0;
+        object? means = facts.Means?.Value;
+        long meansAnswers = 0;
+        if (!ManyMeansTests)
+        {
+            if (means is null)
+            {
+                meansAnswers = _noMeansAnswers;
+            }
+            else if (!_meansAnswers.TryGetValue(means, out meansAnswers))
+            {
+                meansAnswers = MeansAnswers(facts.Means);
+                if (_meansAnswers.Count < Capacity)
+                {
+                    _meansAnswers[means] = meansAnswers;
+                }
+            }
+
+            means = null;
+        }
+
+        object? targets = facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets);
+        long targetAnswers = 0;
+        if (!ManyTargetTests)
+        {
+            if (targets is null || facts.Targets.IsEmpty)
+            {
+                targetAnswers = _noTargetsAnswers;
+            }
+            else if (!_targetAnswers.TryGetValue(targets, out targetAnswers))
+            {
+                targetAnswers = TargetAnswers(facts.Targets);
+                if (_targetAnswers.Count < Capacity)
+                {
+                    _targetAnswers[targets] = targetAnswers;
+                }
+            }
+
+            targets = null;
+        }
+
+        return new Facets(means, targets, meansAnswers, targetAnswers, domain);
+    }
+
+    private long MeansAnswers(TaxonomyPath? means)
+    {
+        long answers = 0;
+        for (var i = 0; i < _meansTests.Count; i++)
+        {
+            answers |= ((long)Judge.Means(means, _meansTests[i]) + 1) << (2 * i);
+        }
+
+        return answers;
+    }
+
+    private long TargetAnswers(ImmutableArray<TaxonomyPath> targets)
+    {
+        long answers = 0;
+        for (var i = 0; i < _targetTests.Count; i++)
+        {
+            answers |= ((long)Judge.Target(targets, _targetTests[i].Rules, _targetTests[i].All) + 1) << (2 * i);
+        }
+
+        return answers;
     }
 
     /// <summary>
     /// What <c>Decide</c> can learn about the place: for each place rule it may reach (its criteria's domain, means and targets are not
     /// all but ruled out, the order <c>Judge</c> tests them in), the rule's answer, two bits each; zero when it reaches none.
     /// </summary>
-    private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts)
+    private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts, in Facets facets)
     {
         if (_placed.Count == 0)
         {
             return (0, null);
         }
 
-        var reachable = Reachable(facts);
+        var reachable = Reachable(facts, facets);
         if (reachable == 0)
         {
             return (0, null);
@@ -168,10 +256,9 @@ public sealed class VerdictMemo
     }
 
     /// <summary>The place-bearing criteria (as bits, in <c>_placed</c>'s order; all bits past 64) the report's facts may reach.</summary>
-    private long Reachable(in ReportFacts facts)
+    private long Reachable(in ReportFacts facts, in Facets facets)
     {
-        var key = (facts.Means?.Value, facts.Targets.IsDefault ? null : (object?)ImmutableCollectionsMarshal.AsArray(facts.Targets), facts.Domain is { } d ? (int)d : -1);
-        if (!_reachable.TryGetValue(key, out var bits))
+        if (!_reachable.TryGetValue(facets, out var bits))
         {
             for (var i = 0; i < _placed.Count; i++)
             {
@@ -183,7 +270,7 @@ public sealed class VerdictMemo
 
             if (_reachable.Count < Capacity)
             {
-                _reachable[key] = bits;
+                _reachable[facets] = bits;
             }
         }
 
@@ -231,8 +318,12 @@ public sealed class VerdictMemo
             _effectMatters |= clause.Counts == StrikeStage.Effect;
             foreach (var criteria in clause.Except.Prepend(clause.Prohibits))
             {
+                // Prohibitions match any target, exceptions all (as Judge reads them); a place rule's reach is tested with any.
+                var all = !ReferenceEquals(criteria, clause.Prohibits);
+                Test(criteria.Means, criteria.Targets, all);
                 if (criteria.Where is { } where)
                 {
+                    Test(criteria.Means, criteria.Targets, all: false);
                     _placed.Add(criteria);
                     if (!_rules.Contains(where))
                     {
@@ -240,6 +331,20 @@ public sealed class VerdictMemo
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Registers a criteria's means and target tests (once each: lists are compared by reference).</summary>
+    private void Test(IReadOnlyList<TaxonomyPath>? means, IReadOnlyList<TaxonomyPath>? targets, bool all)
+    {
+        if (means is not null && !_meansTests.Any(m => ReferenceEquals(m, means)))
+        {
+            _meansTests.Add(means);
+        }
+
+        if (targets is not null && !_targetTests.Any(t => ReferenceEquals(t.Rules, targets) && t.All == all))
+        {
+            _targetTests.Add((targets, all));
         }
     }
 
@@ -260,14 +365,41 @@ public sealed class VerdictMemo
     }
 
     /// <summary>
+    /// A report's domain, and its means and targets as the answers of the agreements' tests on them (or, with too many tests, the values
+    /// themselves, by reference).
+    /// </summary>
+    private readonly struct Facets(object? means, object? targets, long meansAnswers, long targetAnswers, int domain) : IEquatable<Facets>
+    {
+        private readonly object? _means = means;
+        private readonly object? _targets = targets;
+        private readonly long _meansAnswers = meansAnswers;
+        private readonly long _targetAnswers = targetAnswers;
+        private readonly int _domain = domain;
+
+        public bool Equals(Facets other) =>
+            ReferenceEquals(_means, other._means) && ReferenceEquals(_targets, other._targets) && _meansAnswers == other._meansAnswers
+            && _targetAnswers == other._targetAnswers && _domain == other._domain;
+
+        public override bool Equals(object? obj) => obj is Facets other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var h = RuntimeHelpers.GetHashCode(_means);
+            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_targets);
+            h = (h * -1521134295) + _meansAnswers.GetHashCode();
+            h = (h * -1521134295) + _targetAnswers.GetHashCode();
+            return (h * -1521134295) + _domain;
+        }
+    }
+
+    /// <summary>
     /// The facts <c>Decide</c> reads. Text facts come from per-file caches, so they are compared by reference: equal references mean
     /// equal values; equal values under different references only cost a second entry.
     /// </summary>
-    private readonly struct Key(object? party, object? means, object? targets, object? place, int earliest, int latest, int answers, int small) : IEquatable<Key>
+    private readonly struct Key(object? party, Facets facets, object? place, int earliest, int latest, int answers, int small) : IEquatable<Key>
     {
         private readonly object? _party = party;
-        private readonly object? _means = means;
-        private readonly object? _targets = targets;
+        private readonly Facets _facets = facets;
         private readonly object? _place = place;
         private readonly int _earliest = earliest;
         private readonly int _latest = latest;
@@ -275,9 +407,8 @@ public sealed class VerdictMemo
         private readonly int _small = small;
 
         public bool Equals(Key other) =>
-            ReferenceEquals(_party, other._party) && ReferenceEquals(_means, other._means) && ReferenceEquals(_targets, other._targets)
-            && ReferenceEquals(_place, other._place) && _earliest == other._earliest && _latest == other._latest && _answers == other._answers
-            && _small == other._small;
+            ReferenceEquals(_party, other._party) && _facets.Equals(other._facets) && ReferenceEquals(_place, other._place)
+            && _earliest == other._earliest && _latest == other._latest && _answers == other._answers && _small == other._small;
 
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
@@ -285,8 +416,7 @@ public sealed class VerdictMemo
         public override int GetHashCode()
         {
             var h = RuntimeHelpers.GetHashCode(_party);
-            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_means);
-            h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_targets);
+            h = (h * -1521134295) + _facets.GetHashCode();
             h = (h * -1521134295) + RuntimeHelpers.GetHashCode(_place);
             h = (h * -1521134295) + _earliest;
             h = (h * -1521134295) + _latest;

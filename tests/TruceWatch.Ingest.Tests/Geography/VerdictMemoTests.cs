@@ -65,4 +65,47 @@ public sealed class VerdictMemoTests
         memo.Judged.ShouldBeLessThanOrEqualTo(40 * 3);
         memo.Judged.ShouldBeGreaterThan(40);
     }
+
+    [Fact]
+    public void Target_lists_and_means_enter_the_key_as_the_answers_of_the_agreements_tests()
+    {
+        var agreements = AgreementLibrary.Load(Repo.Agreements).Agreements.ToList();
+        var memo = new VerdictMemo(agreements, Map);
+        var random = new Random(20250326);
+        string[] leaves =
+        [
+            "energy.grid", "energy.grid.substation", "energy.oil.refinery", "energy.oil.depot", "energy.generation.thermal", "military",
+            "military.airfield", "civilian.residential", "civilian.transport.port", "civilian.transport.vessel", "unknown", "civilian.medical",
+        ];
+        var times = new[] { new DateTimeOffset(2025, 3, 20, 3, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 4, 10, 3, 0, 0, TimeSpan.Zero) };
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        const int Reports = 3000;
+        for (var i = 0; i < Reports; i++)
+        {
+            // Every report gets its own target list and means instances (as from a file whose caches are full): by reference, all differ.
+            var targets = Enumerable.Range(0, random.Next(1, 4)).Select(_ => leaves[random.Next(leaves.Length)]).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var means = MeansTexts[random.Next(MeansTexts.Length)];
+            var facts = new ReportFacts
+            {
+                Perpetrator = PartyCode.Parse(random.Next(2) == 0 ? "RU" : "UA"),
+                Time = new ReportedTime(times[random.Next(times.Length)], null, TimePrecision.Minute),
+                Domain = (StrikeDomain)random.Next(0, 3),
+                Means = means is null ? null : TaxonomyPath.Parse(new string(means.AsSpan())),
+                Targets = [.. targets.Select(t => TaxonomyPath.Parse(new string(t.AsSpan())))],
+                Place = Place.Unknown,
+            };
+            distinct.Add($"{facts.Perpetrator}|{facts.Time.Start}|{facts.Domain}|{means}|{string.Join(';', targets)}");
+
+            var remembered = memo.Decide(facts).ToArray();
+            var incident = Incident.FromReport(new IncidentId(1), facts.ToReport(new ReportKey("test", i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            for (var a = 0; a < agreements.Count; a++)
+            {
+                remembered[a].ShouldBe(Judge.Decide(incident, agreements[a], Map), $"report {i} under {agreements[a].Id}");
+            }
+        }
+
+        // Keyed by reference, every report would be judged; by value, once per distinct combination; by the tests' answers, fewer still.
+        distinct.Count.ShouldBeGreaterThan(Reports / 4);
+        memo.Judged.ShouldBeLessThan(distinct.Count / 2);
+    }
 }
