@@ -41,12 +41,11 @@ public sealed class VerdictMemo
     // a few dozen classes that no test tells apart. With more tests than 32 bits hold, the value itself goes into the key.
     private readonly List<IReadOnlyList<TaxonomyPath>> _meansTests = [];
     private readonly List<(IReadOnlyList<TaxonomyPath> Rules, bool All)> _targetTests = [];
-    private readonly Dictionary<object, long> _meansAnswers = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<object, long> _targetAnswers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Values, (Facets Facets, long Reachable)> _profiles = [];
     private readonly long _noMeansAnswers;
     private readonly long _noTargetsAnswers;
 
-    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone: worked out once per combination.
+    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone: worked out once per class.
     private readonly Dictionary<Facets, long> _reachable = [];
     private bool _stageMatters;
     private bool _effectMatters;
@@ -136,8 +135,8 @@ public sealed class VerdictMemo
         }
 
         var harmed = _effectMatters && (facts.Harm.Killed > 0 || facts.Harm.Injured > 0);
-        var facets = FacetsOf(facts);
-        var (answers, place) = PlaceAnswers(facts, facets);
+        var (facets, reachable) = Profile(facts);
+        var (answers, place) = PlaceAnswers(facts, reachable);
         return new Key(
             facts.Perpetrator?.Value,
             facets,
@@ -148,51 +147,32 @@ public sealed class VerdictMemo
             (hit << 8) | (harmed ? 1 << 12 : 0));
     }
 
-    /// <summary>What <c>Decide</c> can learn of the report's domain, means and targets.</summary>
-    private Facets FacetsOf(in ReportFacts facts)
+    /// <summary>
+    /// What <c>Decide</c> can learn of the report's domain, means and targets, and the place-bearing criteria they let it reach: one
+    /// lookup by the values' references (they come from per-file caches), worked out on the first report with those values.
+    /// </summary>
+    private (Facets Facets, long Reachable) Profile(in ReportFacts facts)
     {
         var domain = facts.Domain is { } d ? (int)d + 1 : 0;
-        object? means = facts.Means?.Value;
-        long meansAnswers = 0;
-        if (!ManyMeansTests)
+        var values = new Values(facts.Means?.Value, facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets), domain);
+        if (_profiles.TryGetValue(values, out var profile))
         {
-            if (means is null)
-            {
-                meansAnswers = _noMeansAnswers;
-            }
-            else if (!_meansAnswers.TryGetValue(means, out meansAnswers))
-            {
-                meansAnswers = MeansAnswers(facts.Means);
-                if (_meansAnswers.Count < Capacity)
-                {
-                    _meansAnswers[means] = meansAnswers;
-                }
-            }
-
-            means = null;
+            return profile;
         }
 
-        object? targets = facts.Targets.IsDefault ? null : ImmutableCollectionsMarshal.AsArray(facts.Targets);
-        long targetAnswers = 0;
-        if (!ManyTargetTests)
+        var facets = new Facets(
+            ManyMeansTests ? values.Means : null,
+            ManyTargetTests ? values.Targets : null,
+            ManyMeansTests ? 0 : facts.Means is null ? _noMeansAnswers : MeansAnswers(facts.Means),
+            ManyTargetTests ? 0 : facts.Targets.IsDefaultOrEmpty ? _noTargetsAnswers : TargetAnswers(facts.Targets),
+            domain);
+        profile = (facets, Reachable(facts, facets));
+        if (_profiles.Count < Capacity)
         {
-            if (targets is null || facts.Targets.IsEmpty)
-            {
-                targetAnswers = _noTargetsAnswers;
-            }
-            else if (!_targetAnswers.TryGetValue(targets, out targetAnswers))
-            {
-                targetAnswers = TargetAnswers(facts.Targets);
-                if (_targetAnswers.Count < Capacity)
-                {
-                    _targetAnswers[targets] = targetAnswers;
-                }
-            }
-
-            targets = null;
+            _profiles[values] = profile;
         }
 
-        return new Facets(means, targets, meansAnswers, targetAnswers, domain);
+        return profile;
     }
 
     private long MeansAnswers(TaxonomyPath? means)
@@ -221,14 +201,8 @@ public sealed class VerdictMemo
     /// What <c>Decide</c> can learn about the place: for each place rule it may reach (its criteria's domain, means and targets are not
     /// all but ruled out, the order <c>Judge</c> tests them in), the rule's answer, two bits each; zero when it reaches none.
     /// </summary>
-    private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts, in Facets facets)
+    private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts, long reachable)
     {
-        if (_placed.Count == 0)
-        {
-            return (0, null);
-        }
-
-        var reachable = Reachable(facts, facets);
         if (reachable == 0)
         {
             return (0, null);
@@ -258,6 +232,11 @@ public sealed class VerdictMemo
     /// <summary>The place-bearing criteria (as bits, in <c>_placed</c>'s order; all bits past 64) the report's facts may reach.</summary>
     private long Reachable(in ReportFacts facts, in Facets facets)
     {
+        if (_placed.Count == 0)
+        {
+            return 0;
+        }
+
         if (!_reachable.TryGetValue(facets, out var bits))
         {
             for (var i = 0; i < _placed.Count; i++)
@@ -362,6 +341,15 @@ public sealed class VerdictMemo
                 edges.Add(end.UtcTicks);
             }
         }
+    }
+
+    /// <summary>A report's means and targets (by reference: per-file caches give equal values one instance) and its domain.</summary>
+    private readonly record struct Values(object? Means, object? Targets, int Domain)
+    {
+        public bool Equals(Values other) => ReferenceEquals(Means, other.Means) && ReferenceEquals(Targets, other.Targets) && Domain == other.Domain;
+
+        public override int GetHashCode() =>
+            (((RuntimeHelpers.GetHashCode(Means) * -1521134295) + RuntimeHelpers.GetHashCode(Targets)) * -1521134295) + Domain;
     }
 
     /// <summary>
