@@ -202,11 +202,11 @@ public sealed class CanonicalCsvFormat(WeaponCatalog weapons, TimeProvider? cloc
             {
                 errors.Add("lat and lon must be given together");
             }
-            else if (!double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || lat is < -90 or > 90)
+            else if (!Decimals.TryParse(latText, out var lat) || lat is < -90 or > 90)
             {
                 errors.Add($"lat '{latText}' is not a latitude in [-90, 90]");
             }
-            else if (!double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || lon is < -180 or > 180)
+            else if (!Decimals.TryParse(lonText, out var lon) || lon is < -180 or > 180)
             {
                 errors.Add($"lon '{lonText}' is not a longitude in [-180, 180]");
             }

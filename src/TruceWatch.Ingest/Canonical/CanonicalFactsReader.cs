@@ -245,8 +245,8 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         if (!latText.IsEmpty || !lonText.IsEmpty)
         {
             if (latText.IsEmpty || lonText.IsEmpty
-                || !double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || lat is < -90 or > 90
-                || !double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || lon is < -180 or > 180)
+                || !Decimals.TryParse(latText, out var lat) || lat is < -90 or > 90
+                || !Decimals.TryParse(lonText, out var lon) || lon is < -180 or > 180)
             {
                 return false;
             }

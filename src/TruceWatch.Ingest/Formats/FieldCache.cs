@@ -2,7 +2,8 @@ namespace TruceWatch.Ingest.Formats;
 
 /// <summary>
 /// Remembers what a field's text turned into, so that a value repeated across rows (a source, a party, a weapon, a target list) is
-/// parsed and allocated once per file rather than once per row. Looked up by span: a hit allocates nothing.
+/// parsed and allocated once per file rather than once per row. Looked up by span: a hit allocates nothing. The value looked up last is
+/// tried first, without hashing: a column of few values (a source, a party, a country) often repeats the row before.
 /// </summary>
 internal sealed class FieldCache<T>
 {
@@ -12,6 +13,8 @@ internal sealed class FieldCache<T>
     private readonly Dictionary<string, T> _map = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Func<string, T> _make;
+    private string? _lastKey;
+    private T _lastValue = default!;
 
     public FieldCache(Func<string, T> make)
     {
@@ -21,8 +24,14 @@ internal sealed class FieldCache<T>
 
     public T Get(ReadOnlySpan<char> text)
     {
-        if (_lookup.TryGetValue(text, out var value))
+        if (_lastKey is { } last && text.SequenceEqual(last))
         {
+            return _lastValue;
+        }
+
+        if (_lookup.TryGetValue(text, out var actualKey, out var value))
+        {
+            (_lastKey, _lastValue) = (actualKey, value);
             return value;
         }
 
@@ -33,6 +42,7 @@ internal sealed class FieldCache<T>
             _map[key] = value;
         }
 
+        (_lastKey, _lastValue) = (key, value);
         return value;
     }
 }
