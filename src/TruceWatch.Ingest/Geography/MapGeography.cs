@@ -65,7 +65,7 @@ public sealed class MapGeography : IGeography
             _ukraine.Value.Boundary.Intersection(_factory.BuildGeometry(russia.Select(a => a.Geometry)).Union().Buffer(2.0)), null, _extent, _factory, _prepareAfter));
         _frontLines = new FrontLineArchive(frontLineDirectory, _factory, () => _ukraine.Value, _extent, prepareAfter);
         _seas = new Lazy<IReadOnlyDictionary<string, Geometry>>(() =>
-            SeaAreas.Build(basins, [.. ukraine.Concat(russia).Concat(coast).Select(a => a.Geometry)], _factory));
+            SeaAreas.Drawn(basins, _factory) ?? SeaAreas.Build(basins, [.. ukraine.Concat(russia).Concat(coast).Select(a => a.Geometry)], _factory));
     }
 
     /// <summary>The bundled regions and seas with the front-line snapshots in <paramref name="frontLineDirectory"/> (see <see cref="FindFrontLineDirectory"/>).</summary>

@@ -1,4 +1,6 @@
+using System.Reflection;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
 
 namespace TruceWatch.Ingest.Geography;
 
@@ -15,6 +17,33 @@ namespace TruceWatch.Ingest.Geography;
 /// </remarks>
 internal static class SeaAreas
 {
+    /// <summary>
+    /// The water of each basin as drawn ahead of time (<c>data/black-sea/water/</c>, one WKB file per sea on the km plane, embedded), or
+    /// <c>null</c> when a basin has none: drawing it costs an overlay of many regions (0.3–0.4 s of CPU, most of it compiling the overlay
+    /// code) on the first sea question of every run. <c>SeaAreaTests</c> checks that the files are what <see cref="Build"/> draws.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Geometry>? Drawn(IReadOnlyList<AreaFeature> basins, GeometryFactory factory)
+    {
+        var seas = new Dictionary<string, Geometry>(StringComparer.Ordinal);
+        var reader = new WKBReader();
+        foreach (var basin in basins)
+        {
+            var name = basin.Properties.GetValueOrDefault("sea") ?? throw new InvalidDataException("a sea basin without a sea name");
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(WaterResource(name));
+            if (stream is null)
+            {
+                return null;
+            }
+
+            seas[name] = factory.CreateGeometry(reader.Read(stream));
+        }
+
+        return seas;
+    }
+
+    /// <summary>The embedded resource holding a sea's water drawn ahead of time.</summary>
+    public static string WaterResource(string sea) => $"TruceWatch.Ingest.Geography.water.{sea}.wkb";
+
     public static IReadOnlyDictionary<string, Geometry> Build(IReadOnlyList<AreaFeature> basins, IReadOnlyList<Geometry> land, GeometryFactory factory)
     {
         var seas = new Dictionary<string, Geometry>(StringComparer.Ordinal);
