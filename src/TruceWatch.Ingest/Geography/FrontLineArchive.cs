@@ -31,7 +31,7 @@ internal sealed class FrontLineArchive
     /// <param name="factory">The km plane's geometry factory.</param>
     /// <param name="ukraine">Ukraine's territory, whose free part the front line faces.</param>
     /// <param name="extent">Where points are expected: each snapshot's grid covers it.</param>
-    /// <param name="prepareAfter">Questions a snapshot answers by measurement before it builds its grid.</param>
+    /// <param name="prepareAfter">Questions a snapshot answers by measurement before it starts its grid.</param>
     public FrontLineArchive(string? directory, GeometryFactory factory, Func<Geometry> ukraine, Envelope extent, int prepareAfter)
     {
         _factory = factory;

@@ -11,8 +11,9 @@ namespace TruceWatch.Ingest.Geography;
 /// A line on the km plane (a front line, the state border, a coast) and, optionally, the area it bounds, prepared for the two questions the
 /// judge asks: how far is a point from the line (as the great-circle distance to the nearest point of the line on the plane), and is it
 /// inside the area. Both are measured exactly by NetTopologySuite (a segment index, a prepared polygon). Once an index has answered
-/// <c>prepareAfter</c> questions it also builds a <see cref="LineGrid"/>, and from then on answers from the grid's cells whenever a cell
-/// settles the question for every point in it — always as the exact measurement would — and measures only the rest.
+/// <c>prepareAfter</c> questions it also starts a <see cref="LineGrid"/>, and from then on answers from the grid's cells whenever a cell
+/// settles the question for every point in it — always as the exact measurement would — and measures only the rest. The grid grows where
+/// the questions fall, so no question waits for a grid over the whole map to be built.
 /// </summary>
 internal sealed class LineIndex
 {
@@ -50,7 +51,7 @@ internal sealed class LineIndex
         }
 
         _prepareAfter = prepareAfter;
-        _grid = new Lazy<LineGrid>(() => LineGrid.Build(extent, PlanarDistance, _areaEdge is null ? null : AreaEdgeDistance, _area is null ? null : CoversPlanar));
+        _grid = new Lazy<LineGrid>(() => LineGrid.Create(extent, PlanarDistance, _areaEdge is null ? null : AreaEdgeDistance, _area is null ? null : CoversPlanar, lineIsBoundary));
     }
 
     /// <summary>The line distances are measured from.</summary>
@@ -59,13 +60,13 @@ internal sealed class LineIndex
     /// <summary>The area, when one was given.</summary>
     public Geometry? Area => _area?.Geometry;
 
-    /// <summary>Whether the grid is built (for tests and benchmarks: the answers are the same either way).</summary>
+    /// <summary>Whether the grid is in use (for tests and benchmarks: the answers are the same either way).</summary>
     public bool IsPrepared => _grid.IsValueCreated;
 
     /// <summary>How many questions were answered by measuring (for tests: the grid settles most of the rest).</summary>
     public long Measured => Interlocked.Read(ref _measured);
 
-    /// <summary>How many cells the grid holds (0 before it is built).</summary>
+    /// <summary>How many cells the grid holds so far (0 before it is started).</summary>
     public int GridCells => _grid.IsValueCreated ? _grid.Value.Cells : 0;
 
     /// <summary>Forgets the distances measured so far.</summary>
@@ -75,8 +76,8 @@ internal sealed class LineIndex
         Interlocked.Exchange(ref _memoCount, 0);
     }
 
-    /// <summary>Builds the grid now rather than after <c>prepareAfter</c> questions.</summary>
-    public void Prepare() => _ = _grid.Value;
+    /// <summary>Builds the whole grid now rather than where questions fall after the first <c>prepareAfter</c>.</summary>
+    public void Prepare() => _grid.Value.Complete();
 
     /// <summary>The great-circle distance in km from the point to the nearest point of the line on the plane; measured, and remembered.</summary>
     public double DistanceKm(GeoPoint point)
@@ -109,29 +110,9 @@ internal sealed class LineIndex
     /// </summary>
     public Tri Beyond(GeoPoint point, double km, double radiusKm)
     {
-        if (Grid() is { } grid)
+        if (Grid()?.Beyond(KmPlane.X(point.Lon), KmPlane.Y(point.Lat), km, radiusKm) is { } settled)
         {
-            var cell = grid.Find(KmPlane.X(point.Lon), KmPlane.Y(point.Lat));
-            if (cell >= 0)
-            {
-                // The cell bounds the measured distance d of every point in it: lo ≤ d ≤ hi. Rounding is monotonic, so a comparison that
-                // holds at the bound holds for every d beyond it, exactly as the measured comparison below would come out.
-                double lo = grid.Low(cell), hi = grid.High(cell);
-                if (lo - radiusKm > km)
-                {
-                    return Tri.True;
-                }
-
-                if (hi + radiusKm <= km)
-                {
-                    return Tri.False;
-                }
-
-                if (lo + radiusKm > km && hi - radiusKm <= km)
-                {
-                    return Tri.Unknown;
-                }
-            }
+            return settled;
         }
 
         Interlocked.Increment(ref _measured);
@@ -147,9 +128,9 @@ internal sealed class LineIndex
             return false;
         }
 
-        if (Grid() is { } grid && grid.Find(KmPlane.X(point.Lon), KmPlane.Y(point.Lat)) is var cell and >= 0 && grid.Side(cell) is var side and not CellSide.Mixed)
+        if (Grid()?.Covers(KmPlane.X(point.Lon), KmPlane.Y(point.Lat)) is { } settled)
         {
-            return side == CellSide.Inside;
+            return settled == Tri.True;
         }
 
         return _area.Covers(KmPlane.ToPlane(point, _factory));
@@ -159,8 +140,16 @@ internal sealed class LineIndex
     /// Whether a point known to within <paramref name="radiusKm"/> lies inside the area bounded by the line: unknown when the line is within
     /// the radius (the point may be on either side).
     /// </summary>
-    public Tri Inside(GeoPoint point, double radiusKm) =>
-        Beyond(point, radiusKm, 0) == Tri.False ? Tri.Unknown : Covers(point) ? Tri.True : Tri.False;
+    public Tri Inside(GeoPoint point, double radiusKm)
+    {
+        // One walk down the grid settles both parts for most points; the rest ask them one by one, as before.
+        if (Grid()?.Inside(KmPlane.X(point.Lon), KmPlane.Y(point.Lat), radiusKm) is { } settled)
+        {
+            return settled;
+        }
+
+        return Beyond(point, radiusKm, 0) == Tri.False ? Tri.Unknown : Covers(point) ? Tri.True : Tri.False;
+    }
 
     private LineGrid? Grid()
     {

@@ -16,11 +16,11 @@ namespace TruceWatch.Ingest.Geography;
 /// regions further in that the data names (read only when a point lies in none of the others), the Black Sea and the Sea of Azov
 /// (drawn from the same regions, <see cref="SeaAreas"/>) and dated front-line snapshots (DeepStateMap, read from a folder the user can add
 /// newer snapshots to). Thread-safe; geometry is built once, on first use. Each line the judge measures from is a <see cref="LineIndex"/>,
-/// which after its first thousand questions builds a grid that answers most of the rest without measuring.
+/// which after its first thousand questions starts a grid, grown where the questions fall, that answers most of the rest without measuring.
 /// </summary>
 public sealed class MapGeography : IGeography
 {
-    /// <summary>How many questions a line answers by measurement before it builds its grid: small jobs never pay for one.</summary>
+    /// <summary>How many questions a line answers by measurement before it starts its grid: small jobs never pay for one.</summary>
     public const int DefaultPrepareAfter = 1_000;
 
     private readonly GeometryFactory _factory = new(new PrecisionModel(), 0);
@@ -65,7 +65,7 @@ public sealed class MapGeography : IGeography
             _ukraine.Value.Boundary.Intersection(_factory.BuildGeometry(russia.Select(a => a.Geometry)).Union().Buffer(2.0)), null, _extent, _factory, _prepareAfter));
         _frontLines = new FrontLineArchive(frontLineDirectory, _factory, () => _ukraine.Value, _extent, prepareAfter);
         _seas = new Lazy<IReadOnlyDictionary<string, Geometry>>(() =>
-            SeaAreas.Build(basins, _factory.BuildGeometry(ukraine.Concat(russia).Concat(coast).Select(a => a.Geometry)).Union()));
+            SeaAreas.Drawn(basins, _factory) ?? SeaAreas.Build(basins, [.. ukraine.Concat(russia).Concat(coast).Select(a => a.Geometry)], _factory));
     }
 
     /// <summary>The bundled regions and seas with the front-line snapshots in <paramref name="frontLineDirectory"/> (see <see cref="FindFrontLineDirectory"/>).</summary>
@@ -189,7 +189,7 @@ public sealed class MapGeography : IGeography
         return index.Inside(point, radiusKm);
     }
 
-    /// <summary>Builds the grid of every line loaded so far (front-line snapshots, the border, sea zones) now, not after their first questions.</summary>
+    /// <summary>Builds the whole grid of every line loaded so far (front-line snapshots, the border, sea zones) now, not where questions fall.</summary>
     internal void PrepareAll()
     {
         _border.Value.Prepare();

@@ -8,8 +8,8 @@ using Xunit;
 namespace TruceWatch.Ingest.Tests.Geography;
 
 /// <summary>
-/// The prepared grid answers exactly as measuring would: the same map with grids built at once and with grids never built (every
-/// question measured by NetTopologySuite) must agree on every question, for points spread over the map and points placed right at the
+/// The prepared grid answers exactly as measuring would: the same map with grids used from the first question (grown where the
+/// questions fall) and with grids never started (every question measured by NetTopologySuite) must agree on every question, for points spread over the map and points placed right at the
 /// thresholds, where a loose bound would show.
 /// </summary>
 public sealed class LineGridTests
