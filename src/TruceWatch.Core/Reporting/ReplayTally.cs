@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Incidents;
 using TruceWatch.Core.Judgement;
@@ -67,6 +68,7 @@ public sealed class ReplayTally
     /// Counts a report's facts when its time overlaps the replayed period: the same counts as <see cref="Add(Report)"/>, judged through a
     /// <see cref="VerdictMemo"/> (the judge-only path of <c>replay --reports</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in ReportFacts facts)
     {
         if (!facts.Time.Overlaps(_from, _to))
@@ -131,6 +133,7 @@ public sealed class ReplayTally
         return new ReplayDocument(_from is { } f ? IsoTime.FormatKyiv(f) : null, _to is { } t ? IsoTime.FormatKyiv(t) : null, Incidents, columns);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(PartyCode? perpetrator, ReportedTime time, ReadOnlySpan<Verdict> verdicts)
     {
         var counts = CountsOf(perpetrator);
@@ -146,6 +149,7 @@ public sealed class ReplayTally
         Incidents++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long[] CountsOf(PartyCode? party)
     {
         for (var i = 0; i < _parties.Count; i++)
@@ -172,6 +176,7 @@ public sealed class ReplayTally
         private readonly Dictionary<PartyCode, List<DateTimeOffset>> _violations = [];
         private readonly Dictionary<(PartyCode Party, Verdict Verdict), List<long>> _earliest = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(PartyCode party, ReportedTime time, Verdict verdict)
         {
             if (verdict is not (Verdict.Violation or Verdict.Indeterminate))

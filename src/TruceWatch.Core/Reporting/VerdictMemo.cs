@@ -90,6 +90,7 @@ public sealed class VerdictMemo
     public long Judged { get; private set; }
 
     /// <summary>The verdict under each agreement, in the order given. The span is the memo's own; do not keep it past the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<Verdict> Decide(in ReportFacts facts)
     {
         var key = KeyOf(facts);
@@ -114,6 +115,7 @@ public sealed class VerdictMemo
         return verdicts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Key KeyOf(in ReportFacts facts)
     {
         var time = facts.Time;
@@ -151,6 +153,7 @@ public sealed class VerdictMemo
     /// What <c>Decide</c> can learn of the report's domain, means and targets, and the place-bearing criteria they let it reach: one
     /// lookup by the values' references (they come from per-file caches), worked out on the first report with those values.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Facets Facets, long Reachable) Profile(in ReportFacts facts)
     {
         var domain = facts.Domain is { } d ? (int)d + 1 : 0;
@@ -201,6 +204,7 @@ public sealed class VerdictMemo
     /// What <c>Decide</c> can learn about the place: for each place rule it may reach (its criteria's domain, means and targets are not
     /// all but ruled out, the order <c>Judge</c> tests them in), the rule's answer, two bits each; zero when it reaches none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Answers, Place? Place) PlaceAnswers(in ReportFacts facts, long reachable)
     {
         if (reachable == 0)
@@ -280,6 +284,7 @@ public sealed class VerdictMemo
     }
 
     /// <summary>How many edges lie at or before <paramref name="ticks"/>: all <c>Decide</c> can tell about a moment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Position(long ticks)
     {
         var i = Array.BinarySearch(_edges, ticks);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace TruceWatch.Core.Reports;
 
@@ -18,6 +19,7 @@ public static class IsoTime
     ];
 
     /// <summary>Parses <paramref name="text"/>; a bare date means the start of that day in <paramref name="dayZone"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, TimeZoneInfo dayZone, out DateTimeOffset value, out TimePrecision precision, out string? error)
     {
         text = text.Trim();
@@ -68,6 +70,7 @@ public static class IsoTime
     /// The forms nearly every file uses, parsed without the general parser: <c>yyyy-MM-ddTHH:mm[:ss](Z|±hh:mm)</c>. Anything else
     /// (fractions, a space for T, odd widths) falls through to <see cref="DateTimeOffset.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTimeOffset)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseCommon(ReadOnlySpan<char> t, out DateTimeOffset value, out TimePrecision precision)
     {
         value = default;
@@ -131,6 +134,7 @@ public static class IsoTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Digits(ReadOnlySpan<char> t, int start, int count, out int number)
     {
         number = 0;

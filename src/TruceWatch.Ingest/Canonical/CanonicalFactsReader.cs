@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 using TruceWatch.Core.Parties;
 using TruceWatch.Core.Reports;
@@ -28,6 +29,7 @@ public interface IFactsSink
 public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? clock = null)
 {
     /// <summary>Reads every row of <paramref name="reader"/> (a canonical CSV with its header) into <paramref name="sink"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read<TSink>(TextReader reader, TSink sink, CancellationToken cancellationToken = default)
         where TSink : IFactsSink
     {
@@ -79,6 +81,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
     private static QuarantinedRow Rejected(long line, string reason, string payload) => Rejects.At(line, reason, payload).Row;
 
     /// <summary>The facts of a row the common way; false when any field needs the full parser (to be accepted differently or rejected).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryRead(SepReader.Row row, CanonicalCsvFormat.Columns c, CanonicalCsvFormat.Caches caches, LeanCaches lean, out ReportFacts facts)
     {
         facts = default;
@@ -188,6 +191,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryTime(SepReader.Row row, CanonicalCsvFormat.Columns c, LeanCaches lean, out ReportedTime time)
     {
         time = ReportedTime.Unknown;
@@ -230,6 +234,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPlace(SepReader.Row row, CanonicalCsvFormat.Columns c, CanonicalCsvFormat.Caches caches, LeanCaches lean, out Place place)
     {
         place = Place.Unknown;
@@ -268,6 +273,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Count(SepReader.Row row, int index, out int? count)
     {
         count = null;
@@ -334,6 +340,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         });
 
         /// <summary>A time as the full reader parses it (ISO 8601, within <see cref="PlausibleTime"/>); dates alone come from a cache.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryTime(ReadOnlySpan<char> text, out DateTimeOffset value, out TimePrecision precision)
         {
             if (text.Length == 10)
@@ -347,6 +354,7 @@ public sealed class CanonicalFactsReader(WeaponCatalog weapons, TimeProvider? cl
         }
 
         /// <summary>The place of a row without a point, as <see cref="Place.Of"/> makes it; false when the names cannot be joined safely.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryPlace(ReadOnlySpan<char> country, ReadOnlySpan<char> admin1, ReadOnlySpan<char> name, out Place place)
         {
             place = Core.Reports.Place.Unknown;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TruceWatch.Ingest.Formats;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class FieldCache<T>
         _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Get(ReadOnlySpan<char> text)
     {
         if (_lastKey is { } last && text.SequenceEqual(last))
