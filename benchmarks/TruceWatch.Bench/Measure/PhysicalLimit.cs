@@ -15,12 +15,13 @@ public static class PhysicalLimit
         var rows = 0L;
         var stages = new List<StageResult>();
 
-        // Untimed warm-up on the first few MB, as for TruceWatch's stages: the limit is the loop's speed, not its JIT.
+        // Untimed warm-up on the first few MB until the JIT is done, as for TruceWatch's stages: the limit is the loop's speed, not its JIT.
         var whole = PartitionedFile.Split(file, 1)[0];
-        using (var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) }))
+        WarmUp.Until(() =>
         {
+            using var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) });
             NoOp(head);
-        }
+        });
 
         var (cat, _) = await Meter.RunAsync("limit", "cat FILE > /dev/null", async () =>
         {
