@@ -211,9 +211,8 @@ public sealed class ReplayTally
         /// <summary>Moves each suspended party's violations and indeterminate incidents from the suspension on to permitted.</summary>
         public void Apply(Agreement replayed, List<PartyCode?> parties, long[][] counts)
         {
-            // Suspensions sorts the lists it is given; copies keep this tally countable after the document is made.
-            var violations = _violations.ToDictionary(kv => kv.Key, kv => new List<DateTimeOffset>(kv.Value));
-            foreach (var suspension in Reciprocal.Suspensions(replayed, violations))
+            // Suspensions sorts the lists it is given, in place: their order means nothing to a tally (it is sorted again if more come).
+            foreach (var suspension in Reciprocal.Suspensions(replayed, _violations))
             {
                 var p = parties.IndexOf(suspension.Party);
                 if (p < 0)
