@@ -300,11 +300,14 @@ public sealed class VerdictMemo
             Windows(clause.Windows, edges);
             _stageMatters |= clause.Counts != StrikeStage.Launched;
             _effectMatters |= clause.Counts == StrikeStage.Effect;
-            foreach (var criteria in clause.Except.Prepend(clause.Prohibits))
+            // The prohibition first (any target matches), then the exceptions (all targets must), as Judge reads them: by position, so
+            // a criteria that served as both would be registered both ways.
+            for (var c = -1; c < clause.Except.Count; c++)
             {
-                // Prohibitions match any target, exceptions all (as Judge reads them); a place rule's reach is tested with any.
-                var all = !ReferenceEquals(criteria, clause.Prohibits);
-                Test(criteria.Means, criteria.Targets, all);
+                var criteria = c < 0 ? clause.Prohibits : clause.Except[c];
+                Test(criteria.Means, criteria.Targets, all: c >= 0);
+
+                // A place rule's reach is tested with any target (see MayReachPlace).
                 if (criteria.Where is { } where)
                 {
                     Test(criteria.Means, criteria.Targets, all: false);
