@@ -45,8 +45,6 @@ public sealed class VerdictMemo
     private readonly long _noMeansAnswers;
     private readonly long _noTargetsAnswers;
 
-    // Which of the place-bearing criteria a report may reach depends on its domain, means and targets alone: worked out once per class.
-    private readonly Dictionary<Facets, long> _reachable = [];
     private bool _stageMatters;
     private bool _effectMatters;
     private readonly Dictionary<Key, Verdict[]> _known = [];
@@ -169,7 +167,7 @@ public sealed class VerdictMemo
             ManyMeansTests ? 0 : facts.Means is null ? _noMeansAnswers : MeansAnswers(facts.Means),
             ManyTargetTests ? 0 : facts.Targets.IsDefaultOrEmpty ? _noTargetsAnswers : TargetAnswers(facts.Targets),
             domain);
-        profile = (facets, Reachable(facts, facets));
+        profile = (facets, Reachable(facts));
         if (_profiles.Count < Capacity)
         {
             _profiles[values] = profile;
@@ -233,27 +231,18 @@ public sealed class VerdictMemo
         return (answers, null);
     }
 
-    /// <summary>The place-bearing criteria (as bits, in <c>_placed</c>'s order; all bits past 64) the report's facts may reach.</summary>
-    private long Reachable(in ReportFacts facts, in Facets facets)
+    /// <summary>
+    /// The place-bearing criteria (as bits, in <c>_placed</c>'s order; all bits past 64) the report's facts may reach: they depend on its
+    /// domain, means and targets alone, so this is worked out once per <see cref="Profile"/>.
+    /// </summary>
+    private long Reachable(in ReportFacts facts)
     {
-        if (_placed.Count == 0)
+        long bits = 0;
+        for (var i = 0; i < _placed.Count; i++)
         {
-            return 0;
-        }
-
-        if (!_reachable.TryGetValue(facets, out var bits))
-        {
-            for (var i = 0; i < _placed.Count; i++)
+            if (MayReachPlace(facts, _placed[i]))
             {
-                if (MayReachPlace(facts, _placed[i]))
-                {
-                    bits |= i < 64 ? 1L << i : -1L;
-                }
-            }
-
-            if (_reachable.Count < Capacity)
-            {
-                _reachable[facets] = bits;
+                bits |= i < 64 ? 1L << i : -1L;
             }
         }
 
@@ -306,11 +295,8 @@ public sealed class VerdictMemo
             {
                 var criteria = c < 0 ? clause.Prohibits : clause.Except[c];
                 Test(criteria.Means, criteria.Targets, all: c >= 0);
-
-                // A place rule's reach is tested with any target (see MayReachPlace).
                 if (criteria.Where is { } where)
                 {
-                    Test(criteria.Means, criteria.Targets, all: false);
                     _placed.Add(criteria);
                     if (!_rules.Contains(where))
                     {
