@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using TruceWatch.Benchmarks.Data;
 using TruceWatch.Core.Reports;
@@ -39,18 +38,21 @@ internal static class Probe
 
     /// <summary>
     /// SQLite's own floor for the import's rows: the reports table of a migrated store (its unique key kept, its time index built at the
-    /// end, as an import into an empty store does), the store's pragmas, rows encoded ahead and inserted with the import's own inserter in
-    /// batches of 25,000, checkpoints at 64 MB of log; no ledger, no import checkpoints, no parsing.
+    /// end, as an import into an empty store does), the store's connection and bulk-import settings, rows encoded ahead and inserted with
+    /// the import's own inserter in the import's batches; no ledger, no import checkpoints, no parsing.
     /// </summary>
     private static long Floor(string path, List<(ReportRecord Record, Encoded Encoded)> rows)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = false }.ToString());
         connection.Open();
         using var setup = connection.CreateCommand();
-        setup.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA page_size";
+        setup.CommandText = SqliteReportStore.ConnectionPragmas;
+        setup.ExecuteNonQuery();
+        setup.CommandText = "PRAGMA page_size";
         var pageSize = Convert.ToInt64(setup.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
         // What-if pragmas (TRUCEWATCH_PROBE_PRAGMAS) apply here too, after the store's own.
-        setup.CommandText = $"PRAGMA wal_autocheckpoint={64 * 1024 * 1024 / pageSize}; DROP INDEX IF EXISTS reports_by_time; " +
+        setup.CommandText = $"{SqliteReportStore.BulkPragmas(pageSize)}; {SqliteReportStore.DropTimeIndex}; " +
             Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_PRAGMAS");
         setup.ExecuteNonQuery();
         setup.CommandText = "INSERT INTO imports (file_name, format, started_at) VALUES ('floor', 'acled', 'now') RETURNING id";
@@ -62,7 +64,7 @@ internal static class Probe
             foreach (var (record, encoded) in rows)
             {
                 inserted += inserter.Insert(importId, record, encoded) ? 1 : 0;
-                if (inserted % 25_000 == 0)
+                if (inserted % SqliteReportStore.BatchSize == 0)
                 {
                     transaction.Commit();
                     transaction.Dispose();
@@ -74,7 +76,7 @@ internal static class Probe
         using (var index = connection.CreateCommand())
         {
             index.Transaction = transaction;
-            index.CommandText = "CREATE INDEX reports_by_time ON reports (start_time, latest_time)";
+            index.CommandText = SqliteReportStore.CreateTimeIndex;
             index.ExecuteNonQuery();
         }
 
@@ -101,7 +103,7 @@ internal static class Probe
             : null;
         _ = encoded?.Value;
         // TRUCEWATCH_PROBE_REPEAT runs the stage that many times (a fresh store each), so a profiler sees the stage and not the set-up.
-        var repeat = int.TryParse(Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_REPEAT"), out var n) && n > 0 ? n : 1;
+        var repeat = ProbeClock.Repeat;
         var directory = Path.Combine(Path.GetTempPath(), "trucewatch-probe-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -111,9 +113,7 @@ internal static class Probe
                 var path = Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_DB") is { Length: > 0 } other ? other : Path.Combine(directory, $"probe{round}.db");
                 await using var store = await StoreFactory.OpenAsync(path, TimeProvider.System);
                 await ApplyExperimentalPragmasAsync(path, output);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
-                var clock = Stopwatch.StartNew();
+                var clock = ProbeClock.Start();
                 long count = stage switch
                 {
                     "parse" => BenchData.ParseAll(csv).Count,
@@ -124,11 +124,9 @@ internal static class Probe
                     "acled-floor" => Floor(path, encoded!.Value),
                     _ => throw new ArgumentException($"unknown stage '{stage}' (parse, import, acled-parse, acled-store, acled-import, acled-floor)", nameof(stage)),
                 };
-                clock.Stop();
-                var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                output.WriteLine($"{stage} #{round}: {count:N0} rows in {clock.Elapsed.TotalSeconds:F2} s wall ({count / clock.Elapsed.TotalSeconds:N0} rows/s), " +
-                    $"{cpuUsed.TotalSeconds:F2} s CPU ({count / cpuUsed.TotalSeconds:N0} rows/CPU-s), " +
-                    $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
+                var (wall, cpuUsed) = (clock.Wall, clock.Cpu);
+                output.WriteLine($"{stage} #{round}: {count:N0} rows in {wall.TotalSeconds:F2} s wall ({count / wall.TotalSeconds:N0} rows/s), " +
+                    $"{cpuUsed.TotalSeconds:F2} s CPU ({count / cpuUsed.TotalSeconds:N0} rows/CPU-s), GCs {clock.Collections}");
             }
         }
         finally

@@ -14,9 +14,14 @@ namespace TruceWatch.Storage.Sqlite;
 public sealed class SqliteReportStore : IReportStore
 {
     /// <summary>Rows per transaction: large enough to be fast, small enough that a crash loses little work (a re-run redoes it without duplicates).</summary>
-    private const int BatchSize = 25_000;
+    internal const int BatchSize = 25_000;
 
-    private const string CreateTimeIndex = "CREATE INDEX IF NOT EXISTS reports_by_time ON reports (start_time, latest_time)";
+    internal const string CreateTimeIndex = "CREATE INDEX IF NOT EXISTS reports_by_time ON reports (start_time, latest_time)";
+
+    internal const string DropTimeIndex = "DROP INDEX IF EXISTS reports_by_time";
+
+    /// <summary>Every connection's settings.</summary>
+    internal const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
 
     private const string CreateHashIndex = "CREATE UNIQUE INDEX IF NOT EXISTS ledger_by_hash ON ledger (hash)";
 
@@ -63,10 +68,7 @@ public sealed class SqliteReportStore : IReportStore
         long importId = 0, read = 0, accepted = 0, duplicates = 0, quarantined = 0;
         var rejected = new List<QuarantinedRow>();
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
-        // A bigger page cache keeps the time index in memory during bulk imports (measured in docs/benchmarks.md).
-        // A larger write-ahead log between checkpoints writes each hot index page back once per 64 MB, not once per 4 MB.
-        // (The checkpoint threshold is in pages: 64 MB of log whatever the store's page size.)
-        await ExecuteAsync(connection, $"PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={64 * 1024 * 1024 / await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false)}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, BulkPragmas(await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
 
         // Into an empty table (the first load of a store) it is faster to build the time index once at the end than to keep it up
         // to date row by row in random time order: measured at about 40% of import time (docs/benchmarks.md). The same holds for the
@@ -74,7 +76,7 @@ public sealed class SqliteReportStore : IReportStore
         var deferIndex = !await AnyReportAsync(connection, cancellationToken).ConfigureAwait(false);
         if (deferIndex)
         {
-            await ExecuteAsync(connection, "DROP INDEX IF EXISTS reports_by_time; DROP INDEX IF EXISTS ledger_by_hash", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, DropTimeIndex + "; DROP INDEX IF EXISTS ledger_by_hash", cancellationToken).ConfigureAwait(false);
         }
 
         // Not deferred: each batch takes the write lock at BEGIN, before the ledger head is read, so the head cannot move under it.
@@ -395,7 +397,7 @@ public sealed class SqliteReportStore : IReportStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+        pragmas.CommandText = ConnectionPragmas;
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -417,6 +419,13 @@ public sealed class SqliteReportStore : IReportStore
         command.Parameters.AddWithValue("$2", format);
         return await ImportCheckpoint.FindAsync(command, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A bulk import's settings: a bigger page cache keeps the time index in memory (measured in docs/benchmarks.md), and a larger
+    /// write-ahead log between checkpoints writes each hot index page back once per 64 MB, not once per 4 MB (the threshold is in pages:
+    /// 64 MB of log whatever the store's page size).
+    /// </summary>
+    internal static string BulkPragmas(long pageSize) => $"PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint={64 * 1024 * 1024 / pageSize}";
 
     private static async Task<long> PageSizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
