@@ -16,10 +16,9 @@ public static class PhysicalLimit
         var stages = new List<StageResult>();
 
         // Untimed warm-up on the first few MB until the JIT is done, as for TruceWatch's stages: the limit is the loop's speed, not its JIT.
-        var whole = PartitionedFile.Split(file, 1)[0];
         WarmUp.Until(() =>
         {
-            using var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) });
+            using var head = WarmUp.Head(file);
             NoOp(head);
         });
 

@@ -1,4 +1,5 @@
 using System.Runtime;
+using TruceWatch.Ingest.Formats;
 
 namespace TruceWatch.Bench.Measure;
 
@@ -13,6 +14,13 @@ public static class WarmUp
 {
     private const int MaxPasses = 12;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The first few MB of <paramref name="file"/> (whole rows, header first): what a warm-up pass reads.</summary>
+    public static TextReader Head(string file)
+    {
+        var whole = PartitionedFile.Split(file, 1)[0];
+        return PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) });
+    }
 
     /// <summary>Runs <paramref name="pass"/> until the JIT settles (at most a dozen times); returns how many passes it took.</summary>
     public static int Until(Action pass)

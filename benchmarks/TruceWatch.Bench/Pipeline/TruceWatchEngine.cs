@@ -28,10 +28,9 @@ public static class TruceWatchEngine
 
         // Untimed warm-up on the first few MB until the JIT is done with both readers and the judging (see WarmUp), so no timed stage
         // carries the JIT (DuckDB's first query is cold too, but its code is native). `replay` is timed cold, apart (docs/benchmarks.md).
-        var whole = PartitionedFile.Split(file, 1)[0];
         WarmUp.Until(() =>
         {
-            using (var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) }))
+            using (var head = WarmUp.Head(file))
             {
                 var warm = new Scorecard(agreements);
                 foreach (var item in format.Read(head, cancellationToken))
@@ -40,7 +39,7 @@ public static class TruceWatchEngine
                 }
             }
 
-            using (var head = PartitionedFile.OpenText(file, whole with { End = Math.Min(whole.End, 8L << 20) }))
+            using (var head = WarmUp.Head(file))
             {
                 lean.Read(head, new Scorecard(agreements), cancellationToken);
             }

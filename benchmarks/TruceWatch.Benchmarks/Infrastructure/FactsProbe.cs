@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TruceWatch.Core.Agreements;
 using TruceWatch.Core.Reporting;
 using TruceWatch.Core.Reports;
@@ -20,8 +19,7 @@ internal static class FactsProbe
     {
         IReadOnlyList<Agreement> agreements = [.. AgreementLibrary.Bundled().Agreements];
         var reader = new CanonicalFactsReader(WeaponCatalog.Bundled);
-        var repeat = int.TryParse(Environment.GetEnvironmentVariable("TRUCEWATCH_PROBE_REPEAT"), out var n) && n > 0 ? n : 1;
-        for (var round = 1; round <= repeat; round++)
+        for (var round = 1; round <= ProbeClock.Repeat; round++)
         {
             Time(output, $"read ({parts} parts) #{round}", () =>
                 PartitionedFile.ForEachPart(file, parts, () => new Counter(), (sink, text, _) => reader.Read(text, sink, CancellationToken.None), CancellationToken.None).Sum(c => c.Count));
@@ -40,13 +38,10 @@ internal static class FactsProbe
 
     private static void Time(TextWriter output, string name, Func<long> stage)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1);
-        var clock = Stopwatch.StartNew();
+        var clock = ProbeClock.Start();
         var count = stage();
-        clock.Stop();
-        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        output.WriteLine($"{name}: {count:N0} reports in {clock.Elapsed.TotalSeconds:F3} s wall, {used.TotalSeconds:F3} s CPU, GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}");
+        var (wall, cpu) = (clock.Wall, clock.Cpu);
+        output.WriteLine($"{name}: {count:N0} reports in {wall.TotalSeconds:F3} s wall, {cpu.TotalSeconds:F3} s CPU, GCs {clock.Collections}");
     }
 
     private sealed class Counter : IFactsSink
